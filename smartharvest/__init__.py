@@ -1,0 +1,1 @@
+"""smartharvest: harvest Czech SMART strategies into DuckDB (settings + CLI live here)."""

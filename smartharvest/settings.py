@@ -1,0 +1,148 @@
+"""One place for every setting; each can be overridden by an environment variable.
+
+Layers below the CLI (spiders, pipelines, dagster_project) read their paths and
+crawl profile from here, so local, test and production runs differ only by env.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+PROFILES = ("local", "test", "production")
+
+CONTACT = "https://github.com/smartharvest (smart-cities data harvest for MMR)"
+USER_AGENT = f"smartharvest/0.1 (+{CONTACT})"
+
+# Scrapy settings per profile. "production" is polite to ~6,000 small municipal
+# servers; "local"/"test" crawl loopback demo webs fast. Both obey robots.txt.
+_COMMON_CRAWL = {
+    "ROBOTSTXT_OBEY": True,
+    "USER_AGENT": USER_AGENT,
+    "COOKIES_ENABLED": False,
+    "TELNETCONSOLE_ENABLED": False,
+    "DEPTH_PRIORITY": 1,  # breadth-first
+    "SCHEDULER_DISK_QUEUE": "scrapy.squeues.PickleFifoDiskQueue",
+    "SCHEDULER_MEMORY_QUEUE": "scrapy.squeues.FifoMemoryQueue",
+    "RETRY_ENABLED": True,
+    "RETRY_HTTP_CODES": [500, 502, 503, 504, 522, 524, 408, 429],
+    "REDIRECT_MAX_TIMES": 5,
+    "CONCURRENT_ITEMS": 20,
+    "LOG_LEVEL": "INFO",
+    "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",
+}
+
+CRAWL_PROFILES: dict[str, dict] = {
+    "production": {
+        **_COMMON_CRAWL,
+        "CONCURRENT_REQUESTS": 64,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": 1,
+        "DOWNLOAD_DELAY": 2.0,
+        "RANDOMIZE_DOWNLOAD_DELAY": True,
+        "AUTOTHROTTLE_ENABLED": True,
+        "AUTOTHROTTLE_START_DELAY": 2.0,
+        "AUTOTHROTTLE_MAX_DELAY": 30.0,
+        "AUTOTHROTTLE_TARGET_CONCURRENCY": 1.0,
+        "DOWNLOAD_TIMEOUT": 30,
+        "RETRY_TIMES": 2,
+        "DOWNLOAD_MAXSIZE": 50 * 1024 * 1024,
+        "DOWNLOAD_WARNSIZE": 20 * 1024 * 1024,
+        "DEPTH_LIMIT": 5,
+        "SMARTHARVEST_MAX_PAGES_PER_SITE": 2000,
+    },
+    "local": {
+        **_COMMON_CRAWL,
+        "CONCURRENT_REQUESTS": 64,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": 4,
+        "DOWNLOAD_DELAY": 0,
+        "AUTOTHROTTLE_ENABLED": False,
+        "DOWNLOAD_TIMEOUT": 5,
+        "RETRY_TIMES": 1,
+        "DOWNLOAD_MAXSIZE": 8 * 1024 * 1024,
+        "DOWNLOAD_WARNSIZE": 4 * 1024 * 1024,
+        "DEPTH_LIMIT": 5,
+        "SMARTHARVEST_MAX_PAGES_PER_SITE": 400,
+    },
+}
+CRAWL_PROFILES["test"] = {**CRAWL_PROFILES["local"], "LOG_LEVEL": "WARNING"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Paths and profile of one harvest; derived directories hang off data_dir."""
+
+    data_dir: Path = field(default_factory=lambda: REPO_ROOT / "data")
+    db_path: Path | None = None
+    sources_path: Path | None = None
+    profile: str = "local"
+    extract_workers: int = 0  # 0 = one per core
+
+    def __post_init__(self) -> None:
+        if self.profile not in PROFILES:
+            raise ValueError(f"unknown profile {self.profile!r}; choose one of {', '.join(PROFILES)}")
+        object.__setattr__(self, "data_dir", Path(self.data_dir))
+        if self.db_path is None:
+            object.__setattr__(self, "db_path", self.data_dir / "warehouse.duckdb")
+        else:
+            object.__setattr__(self, "db_path", Path(self.db_path))
+        if self.sources_path is not None:
+            object.__setattr__(self, "sources_path", Path(self.sources_path))
+
+    @property
+    def raw_dir(self) -> Path:
+        return self.data_dir / "raw"
+
+    @property
+    def fetchlog_dir(self) -> Path:
+        return self.data_dir / "fetchlog"
+
+    @property
+    def extracted_dir(self) -> Path:
+        return self.data_dir / "extracted"
+
+    @property
+    def seeds_dir(self) -> Path:
+        return REPO_ROOT / "data" / "seeds"
+
+    @property
+    def crawl_settings(self) -> dict:
+        return dict(CRAWL_PROFILES[self.profile])
+
+    def with_(self, **changes) -> "Settings":
+        return replace(self, **changes)
+
+
+ENV = {
+    "data_dir": "SMARTHARVEST_DATA_DIR",
+    "db_path": "SMARTHARVEST_DB",
+    "sources_path": "SMARTHARVEST_SOURCES",
+    "profile": "SMARTHARVEST_PROFILE",
+    "extract_workers": "SMARTHARVEST_EXTRACT_WORKERS",
+}
+
+
+def load_settings(**overrides) -> Settings:
+    """Settings from the environment, with explicit overrides (None = not given) winning."""
+    values: dict = {}
+    for name, var in ENV.items():
+        if os.environ.get(var):
+            values[name] = os.environ[var]
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    if "extract_workers" in values:
+        values["extract_workers"] = int(values["extract_workers"])
+    return Settings(**values)
+
+
+def export_env(settings: Settings) -> dict[str, str]:
+    """The environment that makes a child process (or Dagster) see these settings."""
+    env = {
+        ENV["data_dir"]: str(settings.data_dir),
+        ENV["db_path"]: str(settings.db_path),
+        ENV["profile"]: settings.profile,
+        ENV["extract_workers"]: str(settings.extract_workers),
+    }
+    if settings.sources_path is not None:
+        env[ENV["sources_path"]] = str(settings.sources_path)
+    return env
