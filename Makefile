@@ -1,0 +1,42 @@
+# smartharvest — the two commands: `make demo` (set up + harvest the demo web) and `make test` (set up + tests).
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+FONT    := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+
+.PHONY: demo test setup sysdeps ui lock docs clean help
+.DEFAULT_GOAL := help
+
+help:  ## list targets
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/'
+
+demo: setup  ## (1) set up, then run the nightly harvest job against the embedded demo web
+	$(BIN)/smartharvest run
+
+test: setup  ## (2) set up, then run the whole test suite
+	$(BIN)/python -m pytest
+
+setup: sysdeps $(STAMP)  ## create .venv from the lock file (reproducible) and install the project
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+sysdeps:  ## Debian packages the demo web needs (DejaVu fonts for Czech PDFs)
+	@test -f $(FONT) || (apt-get update -qq && apt-get install -y -qq fonts-dejavu-core)
+
+ui: setup  ## open the Dagster UI on http://127.0.0.1:3000 (serves the demo web too)
+	$(BIN)/smartharvest ui
+
+lock:  ## re-resolve dependencies from pyproject.toml into requirements.lock
+	rm -rf .lockvenv && $(PY) -m venv .lockvenv && .lockvenv/bin/pip install -q -e '.[test]' \
+	  && .lockvenv/bin/pip freeze --exclude-editable | grep -v '^smartharvest' > requirements.lock && rm -rf .lockvenv
+
+docs:  ## regenerate docs/TABLES.md from the schema
+	$(BIN)/python -m pipelines.warehouse_schema > docs/TABLES.md
+
+clean:  ## remove runtime output (raw store, fetch log, extraction cache, warehouse)
+	rm -rf data/raw data/fetchlog data/extracted data/demo_web data/warehouse.duckdb data/dagster_home

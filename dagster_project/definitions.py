@@ -1,0 +1,25 @@
+"""The one root definitions object (`dagster dev -m dagster_project.definitions`)."""
+
+import dagster as dg
+
+from dagster_project.assets.crawl import crawl
+from dagster_project.assets.extraction import extracted_documents
+from dagster_project.assets.warehouse import warehouse_tables
+from dagster_project.checks import (
+    documents_have_text_or_reason,
+    raw_store_has_no_partial_files,
+    sources_yield_documents_or_reason,
+)
+from dagster_project.jobs import nightly_harvest, nightly_schedule
+from dagster_project.resources import HarvestConfig
+
+defs = dg.Definitions(
+    assets=[crawl, extracted_documents, warehouse_tables],
+    asset_checks=[sources_yield_documents_or_reason, raw_store_has_no_partial_files, documents_have_text_or_reason],
+    jobs=[nightly_harvest],
+    schedules=[nightly_schedule],
+    resources={
+        "harvest": HarvestConfig(),
+        "pipes_subprocess_client": dg.PipesSubprocessClient(),
+    },
+)

@@ -1,0 +1,293 @@
+"""Extraction stage: fetch log + raw store -> <extracted_dir>/<sha[:2]>/<sha>.json, one per distinct document.
+
+One job per distinct sha256 among fetch-log lines with kind == 'document'. A document whose JSON
+already exists with the current EXTRACTOR_VERSION and a final status (ok | needs_ocr | unsupported)
+is skipped; `failed` ones are retried on every run. Extraction runs in a process pool; a worker
+that dies (segfault, OOM kill) or a document that runs past the timeout becomes a `failed` result
+with a reason, never a crashed stage. Results are written atomically (temp file + os.replace).
+"""
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import signal
+import tempfile
+import threading
+import time
+from collections import deque
+from collections.abc import Mapping
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Callable, Iterator
+from urllib.parse import unquote, urlsplit
+
+from pipelines import fetch_log, raw_store
+from smartharvest.settings import Settings
+from transforms.extraction import EXTRACTOR_VERSION, FINAL_STATUSES, ExtractionResult, extract
+from transforms.sniff import MIME_BY_FORMAT, filename_from_disposition, sniff_format
+
+DOC_TIMEOUT_S = 120.0  # per document, enforced inside the worker (SIGALRM) and by a hard watchdog
+HARD_GRACE_S = 30.0  # after the soft timeout, the watchdog kills a worker stuck in C code
+MAX_TASKS_PER_CHILD = 200  # recycle workers to bound leaks in PDFium / lxml
+PROGRESS_EVERY = 50
+TMP_PREFIX = ".tmp-"
+
+
+@dataclass
+class ExtractStats(Mapping):
+    candidates: int = 0
+    extracted: int = 0
+    already_done: int = 0
+    ok: int = 0
+    needs_ocr: int = 0
+    failed: int = 0
+    unsupported: int = 0
+    duration_s: float = 0.0
+
+    def __getitem__(self, key: str):
+        if key not in self.__dataclass_fields__:
+            raise KeyError(key)
+        return getattr(self, key)
+
+    def __iter__(self):
+        return iter(self.__dataclass_fields__)
+
+    def __len__(self) -> int:
+        return len(self.__dataclass_fields__)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Job:
+    sha256: str
+    content_type: str | None
+    filename: str | None
+    raw_path: str
+
+
+def result_path(extracted_dir: Path, sha: str) -> Path:
+    return Path(extracted_dir) / sha[:2] / f"{sha}.json"
+
+
+def _filename_hint(fetch: dict) -> str | None:
+    name = filename_from_disposition(fetch.get("content_disposition"))
+    if name:
+        return name
+    for key in ("final_url", "url"):
+        url = fetch.get(key)
+        if url:
+            path = urlsplit(url).path
+            last = unquote(path.rstrip("/").rsplit("/", 1)[-1]) if path else ""
+            if last:
+                return last
+    return None
+
+
+def document_jobs(settings: Settings) -> list[Job]:
+    """One job per distinct sha256 of a document fetch; hints from its first fetch."""
+    jobs: dict[str, Job] = {}
+    for f in fetch_log.read_fetches(settings.fetchlog_dir):
+        sha = f.get("sha256")
+        if f.get("kind") != "document" or not sha or sha in jobs:
+            continue
+        jobs[sha] = Job(
+            sha256=sha,
+            content_type=f.get("content_type"),
+            filename=_filename_hint(f),
+            raw_path=str(raw_store.path_for(settings.raw_dir, sha)),
+        )
+    return list(jobs.values())
+
+
+def is_done(path: Path) -> bool:
+    """A result with the current extractor version and a final status needs no rerun."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            rec = json.load(fh)
+    except (OSError, ValueError):
+        return False
+    return rec.get("extractor_version") == EXTRACTOR_VERSION and rec.get("extraction_status") in FINAL_STATUSES
+
+
+def write_result(extracted_dir: Path, sha: str, result: ExtractionResult) -> Path:
+    target = result_path(extracted_dir, sha)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    record = {"doc_id": sha, **result.to_dict(), "extractor_version": EXTRACTOR_VERSION,
+              "extracted_at": fetch_log.utc_now()}
+    fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=".part", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(record, fh, ensure_ascii=False, default=str)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    return target
+
+
+def _failed_for(job: Job, error: str) -> ExtractionResult:
+    fmt = sniff_format(b"", job.content_type, job.filename)
+    return ExtractionResult(file_format=fmt, mime_type=MIME_BY_FORMAT.get(fmt),
+                            extraction_status="failed", extraction_error=error)
+
+
+class _DocTimeout(BaseException):
+    """Raised by SIGALRM in a worker; a BaseException so extract()'s catch-all does not swallow it."""
+
+
+def _on_alarm(signum, frame):  # noqa: ARG001
+    raise _DocTimeout()
+
+
+def _run_one(job: Job, timeout_s: float) -> ExtractionResult:
+    """Worker side: read the raw file, extract under a soft (SIGALRM) and a hard (os._exit) timeout."""
+    t0 = time.monotonic()
+    done = threading.Event()
+
+    def watchdog() -> None:
+        if not done.wait(timeout_s + HARD_GRACE_S):
+            os._exit(70)  # stuck in C code: die, the parent reports the document as failed
+
+    threading.Thread(target=watchdog, daemon=True).start()
+    use_alarm = threading.current_thread() is threading.main_thread() and timeout_s > 0
+    if use_alarm:
+        old = signal.signal(signal.SIGALRM, _on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, timeout_s)
+    try:
+        try:
+            data = Path(job.raw_path).read_bytes()
+        except FileNotFoundError:
+            return _failed_for(job, "raw_file_missing")
+        res = extract(data, job.content_type, job.filename)
+    except _DocTimeout:
+        res = _failed_for(job, f"timeout: extraction took longer than {timeout_s:g} s")
+    finally:
+        if use_alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, old)
+        done.set()
+    res.meta["extract_seconds"] = round(time.monotonic() - t0, 3)
+    return res
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("forkserver"),
+        max_tasks_per_child=MAX_TASKS_PER_CHILD,
+    )
+
+
+def _run_jobs(jobs: list[Job], workers: int, timeout_s: float) -> Iterator[tuple[Job, ExtractionResult]]:
+    """Yield (job, result) for every job; crashes and hangs become failed results."""
+    pending = deque(jobs)
+    suspects: list[Job] = []
+    while pending:
+        pool = _pool(workers)
+        inflight: dict = {}
+        broken = False
+        try:
+            while (pending or inflight) and not broken:
+                while pending and len(inflight) < workers * 2:
+                    job = pending.popleft()
+                    inflight[pool.submit(_run_one, job, timeout_s)] = job
+                done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
+                for fut in done:
+                    job = inflight.pop(fut)
+                    try:
+                        yield job, fut.result()
+                    except BrokenProcessPool:
+                        broken = True
+                        suspects.append(job)
+                    except Exception as e:  # noqa: BLE001 - e.g. an unpicklable result
+                        yield job, _failed_for(job, f"worker_error: {type(e).__name__}: {e}"[:500])
+            if broken:  # every job still in flight shared the dead pool: rerun each alone
+                suspects.extend(inflight.values())
+                inflight.clear()
+        finally:
+            pool.shutdown(wait=not broken, cancel_futures=True)
+    for job in suspects:  # one at a time in a fresh single-worker pool, to find the real culprit
+        t0 = time.monotonic()
+        pool = _pool(1)
+        try:
+            yield job, pool.submit(_run_one, job, timeout_s).result()
+        except BrokenProcessPool:
+            elapsed = time.monotonic() - t0
+            if elapsed >= timeout_s:
+                yield job, _failed_for(job, f"timeout: worker killed after {elapsed:.0f} s")
+            else:
+                yield job, _failed_for(job, "worker_crashed: the extraction process died (crash or out of memory)")
+        except Exception as e:  # noqa: BLE001
+            yield job, _failed_for(job, f"worker_error: {type(e).__name__}: {e}"[:500])
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+
+def extract_documents(
+    settings: Settings,
+    progress: Callable[[str], None] | None = None,
+    timeout_s: float = DOC_TIMEOUT_S,
+) -> ExtractStats:
+    """Extract every fetched document not yet extracted with this EXTRACTOR_VERSION."""
+    t0 = time.monotonic()
+    stats = ExtractStats()
+    jobs = document_jobs(settings)
+    stats.candidates = len(jobs)
+    todo: list[Job] = []
+    extracted_dir = Path(settings.extracted_dir)
+
+    def record(job: Job, res: ExtractionResult) -> None:
+        write_result(extracted_dir, job.sha256, res)
+        stats.extracted += 1
+        status = res.extraction_status if res.extraction_status in ("ok", "needs_ocr", "unsupported") else "failed"
+        setattr(stats, status, getattr(stats, status) + 1)
+        if progress and stats.extracted % PROGRESS_EVERY == 0:
+            progress(f"extract: {stats.extracted}/{len(todo)} documents (ok {stats.ok}, needs_ocr {stats.needs_ocr}, "
+                     f"failed {stats.failed}, unsupported {stats.unsupported})")
+
+    for job in jobs:
+        if is_done(result_path(extracted_dir, job.sha256)):
+            stats.already_done += 1
+        else:
+            todo.append(job)
+    if progress:
+        progress(f"extract: {len(jobs)} documents, {stats.already_done} already done, {len(todo)} to extract")
+    runnable = []
+    for job in todo:
+        if not os.path.exists(job.raw_path):
+            record(job, _failed_for(job, "raw_file_missing"))
+        else:
+            runnable.append(job)
+    if runnable:
+        workers = max(1, min(settings.extract_workers or os.cpu_count() or 1, len(runnable)))
+        for job, res in _run_jobs(runnable, workers, timeout_s):
+            record(job, res)
+    stats.duration_s = round(time.monotonic() - t0, 3)
+    if progress:
+        progress(f"extract: done in {stats.duration_s:.1f} s: {stats.to_dict()}")
+    return stats
+
+
+def load_extracted(settings: Settings) -> Iterator[dict]:
+    """Every extraction result record (skips temp files and unreadable JSON)."""
+    root = Path(settings.extracted_dir)
+    if not root.exists():
+        return
+    for path in sorted(root.glob("*/*.json")):
+        if path.name.startswith(TMP_PREFIX):
+            continue
+        try:
+            with open(path, encoding="utf-8") as fh:
+                yield json.load(fh)
+        except (OSError, ValueError):
+            continue

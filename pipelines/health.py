@@ -1,0 +1,45 @@
+"""Health verdicts on a finished harvest, for asset checks and the CLI (each returns problems, empty = healthy)."""
+from __future__ import annotations
+
+import duckdb
+
+from pipelines import crawl_run, raw_store
+from pipelines.sources import load_sources
+from smartharvest.settings import Settings
+
+
+def unexplained_sources(settings: Settings, crawl_id: str) -> list[str]:
+    """Sources of the crawl that yielded no document and have no recorded reason (or no outcome at all)."""
+    snapshot = settings.fetchlog_dir / f"{crawl_id}.sources.csv"
+    outcomes = {o["source_id"]: o for o in crawl_run.read_source_outcomes(settings, crawl_id)}
+    problems = []
+    for src in load_sources(snapshot):
+        o = outcomes.get(src.source_id)
+        if o is None:
+            problems.append(f"{src.source_id}: no outcome recorded")
+        elif not o.get("documents") and not o.get("reason"):
+            problems.append(f"{src.source_id}: no documents and no reason (status {o.get('status')})")
+    return problems
+
+
+def source_status_counts(settings: Settings, crawl_id: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for o in crawl_run.read_source_outcomes(settings, crawl_id):
+        counts[o.get("status") or "unknown"] = counts.get(o.get("status") or "unknown", 0) + 1
+    return counts
+
+
+def documents_without_text_or_reason(settings: Settings) -> list[str]:
+    """doc_ids in the warehouse that have neither text nor an extraction_error."""
+    con = duckdb.connect(str(settings.db_path), read_only=True)
+    try:
+        rows = con.execute(
+            "SELECT doc_id FROM documents WHERE coalesce(text_chars, 0) = 0 "
+            "AND coalesce(extraction_error, '') = '' ORDER BY doc_id").fetchall()
+    finally:
+        con.close()
+    return [r[0] for r in rows]
+
+
+def partial_raw_files(settings: Settings) -> list[str]:
+    return [str(p) for p in raw_store.partial_files(settings.raw_dir)]

@@ -1,0 +1,107 @@
+"""Tables and columns of the warehouse, with the comments DuckDB stores (COMMENT ON) and docs/TABLES.md shows."""
+from __future__ import annotations
+
+from pipelines.fetch_log import FETCH_FIELDS, SOURCE_FIELDS
+
+TABLES: dict[str, dict] = {
+    "municipalities": {
+        "comment": "Czech municipalities (RÚIAN/ČSÚ registry, 6,258 obce) with the project size class; seed data/seeds/municipalities (see its PROVENANCE.md).",
+        "columns": {
+            "municipality_code": "RÚIAN/ČSÚ municipality code (kod_obce, 6 digits): the key everything links to",
+            "name": "municipality name (nazev_obce)",
+            "official_name": "official name of the accounting unit (e.g. 'Obec Blešno', 'Statutární město Ostrava')",
+            "ico": "company number (IČO) of the municipality",
+            "okres_code": "district (okres) code",
+            "okres_name": "district name",
+            "orp_code": "RÚIAN code of the municipality with extended powers (ORP) it belongs to",
+            "orp_name": "ORP name",
+            "kraj_code": "region (kraj) RÚIAN code",
+            "kraj_name": "region name",
+            "kraj_nuts3": "region NUTS3 code",
+            "municipality_type": "ordinary / POU / ORP / regional city (Státní pokladna codelist)",
+            "population": "inhabitants (Státní pokladna codelist, 2018); null for 10 municipalities created in 2016",
+            "size_class": "project size class: village_xs (<500), village (500-1,999), small_town (2,000-9,999), town (10,000-49,999), city (50,000+)",
+            "web_domain_candidates": "candidate web domains from e-mail addresses (heuristic, unverified)",
+        },
+    },
+    "sources": {
+        "comment": "Harvest sources (one row per source_id, latest definition) with the outcome of their latest crawl.",
+        "columns": {
+            "source_id": "source identifier from the sources file",
+            "kind": "municipal_site | regional_site | national_site",
+            "start_url": "URL the crawl starts from",
+            "municipality_code": "municipality the source belongs to (null for regional/national sources)",
+            "name": "human name of the source",
+            "last_crawl_id": "latest crawl that visited the source",
+            "cms": "CMS family recognised by the spider in that crawl",
+            "last_status": "ok | no_documents | blocked_by_robots | unreachable | error",
+            "last_reason": "why the source yielded no documents in its latest crawl (null when it did)",
+            "last_pages": "HTML pages fetched in the latest crawl",
+            "last_documents": "documents fetched in the latest crawl",
+            "last_errors": "failed fetches in the latest crawl",
+            "last_crawled_at": "UTC end of the latest crawl of the source",
+        },
+    },
+    "source_crawls": {
+        "comment": "One row per source per crawl: the crawl history of every source.",
+        "columns": dict(SOURCE_FIELDS),
+    },
+    "fetches": {
+        "comment": "One row per HTTP fetch attempt of every crawl (pages, documents, failures, robots-forbidden URLs).",
+        "columns": dict(FETCH_FIELDS),
+    },
+    "documents": {
+        "comment": "One row per distinct document content (doc_id = sha256 of the bytes), with its extracted text and metadata.",
+        "columns": {
+            "doc_id": "sha256 of the document bytes (content address in data/raw)",
+            "url": "URL where the content was first seen",
+            "source_id": "source of that first sighting",
+            "municipality_code": "municipality of that source (null for regional/national sources until text matching)",
+            "file_format": "real format sniffed from the bytes: pdf, docx, html, rtf, odt, doc, ...",
+            "mime_type": "MIME type of the real format",
+            "title": "document title (PDF: largest text on page 1 or real metadata title; DOCX: core properties; HTML: title)",
+            "author": "author from document metadata",
+            "pages": "page count (PDF)",
+            "text": "extracted plain text (PDF pages separated by form feeds)",
+            "text_chars": "length of text in characters",
+            "needs_ocr": "true when the text layer is empty, image-only or garbage and OCR is needed",
+            "extraction_status": "ok | needs_ocr | failed | unsupported | pending (not extracted yet)",
+            "extraction_error": "reason when the status is not ok",
+            "size_bytes": "size of the content in bytes",
+            "first_seen_at": "UTC time of the first fetch of this content",
+            "last_seen_at": "UTC time of the latest fetch of this content",
+        },
+    },
+    "document_urls": {
+        "comment": "Every URL where a document was seen (one row per document and requested URL).",
+        "columns": {
+            "doc_id": "document (documents.doc_id)",
+            "url": "URL as linked (before redirects)",
+            "final_url": "URL after redirects",
+            "source_id": "source the URL was found on",
+            "link_text": "anchor text of the first link that led here",
+            "referer": "page holding that link",
+            "content_type": "Content-Type as served (may be wrong: see documents.file_format)",
+            "filename": "file name from Content-Disposition or the URL path",
+            "fetch_count": "how many fetches returned this content at this URL",
+            "first_seen_at": "UTC time of the first fetch",
+            "last_seen_at": "UTC time of the latest fetch",
+        },
+    },
+}
+
+
+def tables_markdown() -> str:
+    """docs/TABLES.md, generated from TABLES so the docs never drift from the database comments."""
+    out = ["# Warehouse tables (`data/warehouse.duckdb`)", "",
+           "Generated from `pipelines/warehouse_schema.py` (`python -m pipelines.warehouse_schema > docs/TABLES.md`); the same",
+           "text is stored in DuckDB as `COMMENT ON` (see `duckdb_tables()` / `duckdb_columns()`).", ""]
+    for name, spec in TABLES.items():
+        out += [f"## `{name}`", "", spec["comment"], "", "| column | meaning |", "|---|---|"]
+        out += [f"| `{c}` | {d.replace('|', '&#124;')} |" for c, d in spec["columns"].items()]
+        out.append("")
+    return "\n".join(out)
+
+
+if __name__ == "__main__":
+    print(tables_markdown())

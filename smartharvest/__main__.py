@@ -1,0 +1,5 @@
+import sys
+
+from smartharvest.cli import main
+
+sys.exit(main())

@@ -1,0 +1,210 @@
+"""`smartharvest`: the top floor. Runs the nightly job through Dagster, serves the demo web, opens the UI."""
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from contextlib import ExitStack
+from pathlib import Path
+
+from smartharvest.settings import PROFILES, REPO_ROOT, Settings, export_env, load_settings
+
+DEFAULT_DEMO_SITES = 40
+DEFAULT_DEMO_PORT = 18100
+
+
+def _add_paths(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", metavar="PATH", help="DuckDB warehouse file (default: data/warehouse.duckdb, env SMARTHARVEST_DB)")
+    p.add_argument("--data-dir", metavar="DIR",
+                   help="where raw store, fetch log and extraction cache live (default: data/, env SMARTHARVEST_DATA_DIR)")
+
+
+def _add_demo(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--demo-sites", type=int, default=DEFAULT_DEMO_SITES, metavar="N",
+                   help=f"municipal sites of the demo web when no --sources is given (default {DEFAULT_DEMO_SITES}, plus 3 regional)")
+    p.add_argument("--demo-port", type=int, default=DEFAULT_DEMO_PORT, metavar="P",
+                   help=f"first loopback port of the demo web; site i listens on P+i (default {DEFAULT_DEMO_PORT})")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="smartharvest",
+        description="Harvest SMART strategies of Czech municipalities and regions into DuckDB (Scrapy + Dagster).",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = sub.add_parser(
+        "run", help="run the nightly harvest job (crawl, extract, publish) through Dagster, in process",
+        description="Run the same Dagster job the 02:00 schedule runs: crawl the sources, extract new documents, "
+        "publish the DuckDB warehouse. Without --sources it starts the embedded demo web on 127.0.0.1, harvests it "
+        "and stops it. Progress goes to stderr; a summary closes the run.")
+    run.add_argument("--sources", metavar="FILE",
+                     help="sources CSV (source_id,kind,start_url,municipality_code[,name]); default: the demo web. "
+                     "The real web: --sources data/seeds/sources.csv --profile production")
+    run.add_argument("--profile", choices=PROFILES, default=None,
+                     help="crawl profile: local (fast, for loopback webs; default), test, production (polite: 1 request "
+                     "per site at a time, delays, AutoThrottle)")
+    _add_paths(run)
+    _add_demo(run)
+
+    demo = sub.add_parser("demo-web", help="generate and serve the demo web of Czech municipal sites on 127.0.0.1",
+                          add_help=False)
+    demo.add_argument("demo_args", nargs=argparse.REMAINDER, help="arguments of `python -m demo_web` (try --help)")
+
+    ui = sub.add_parser("ui", help="open the Dagster UI (dagster dev) on http://127.0.0.1:3000",
+                        description="Start `dagster dev` for this project. Without --sources the demo web is served "
+                        "too, so materialising from the UI harvests it.")
+    ui.add_argument("--sources", metavar="FILE", help="sources CSV for runs launched from the UI (default: demo web)")
+    ui.add_argument("--profile", choices=PROFILES, default=None, help="crawl profile (default local)")
+    ui.add_argument("--port", type=int, default=3000, help="UI port (default 3000)")
+    _add_paths(ui)
+    _add_demo(ui)
+
+    query = sub.add_parser("query", help="run one SQL query against the warehouse (read-only) and print the result",
+                           description="Open the warehouse read-only for one query; e.g. "
+                           "smartharvest query \"SELECT file_format, count(*) FROM documents GROUP BY 1\"")
+    query.add_argument("sql", help="SQL to run")
+    query.add_argument("--db", metavar="PATH", help="DuckDB warehouse file (default: data/warehouse.duckdb)")
+    return parser
+
+
+def _settings(args: argparse.Namespace, sources: str | None) -> Settings:
+    return load_settings(data_dir=getattr(args, "data_dir", None), db_path=getattr(args, "db", None),
+                         sources_path=sources, profile=getattr(args, "profile", None))
+
+
+def _start_demo_web(stack: ExitStack, args: argparse.Namespace, data_dir: Path) -> Path:
+    from demo_web.process import DemoWebProcess
+
+    out = data_dir / "demo_web"
+    print(f"[demo-web] starting {args.demo_sites} municipal + 3 regional sites on 127.0.0.1:{args.demo_port}+ ...",
+          file=sys.stderr, flush=True)
+    web = stack.enter_context(DemoWebProcess(out, sites=args.demo_sites, base_port=args.demo_port))
+    print(f"[demo-web] serving; sources {web.sources_csv}", file=sys.stderr, flush=True)
+    return web.sources_csv
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from smartharvest.dagster_home import ensure_dagster_home
+
+    t0 = time.time()
+    base = _settings(args, args.sources)
+    with ExitStack() as stack:
+        sources = args.sources or str(_start_demo_web(stack, args, base.data_dir))
+        settings = base.with_(sources_path=Path(sources))
+        from pipelines.sources import load_sources
+
+        load_sources(settings.sources_path)  # a bad sources file fails here, with its line number
+        os.environ.update(export_env(settings))
+        ensure_dagster_home(settings.data_dir)
+        from dagster import DagsterInstance
+
+        from dagster_project.definitions import defs
+
+        job = defs.get_job_def("nightly_harvest")
+        print(f"[run] nightly_harvest: sources {settings.sources_path}, profile {settings.profile}, db {settings.db_path}",
+              file=sys.stderr, flush=True)
+        with DagsterInstance.get() as instance:
+            result = job.execute_in_process(
+                instance=instance, raise_on_error=False,
+                run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
+                tags={"launched_by": "smartharvest run"},
+            )
+        print(render_summary(result, settings, time.time() - t0))
+        return 0 if result.success else 1
+
+
+def _materialized(result, key: str) -> dict:
+    for event in result.all_events:
+        if event.event_type_value == "ASSET_MATERIALIZATION":
+            mat = event.event_specific_data.materialization
+            if mat.asset_key.to_user_string() == key:
+                return {k: getattr(v, "value", v) for k, v in mat.metadata.items()}
+    return {}
+
+
+def render_summary(result, settings: Settings, seconds: float) -> str:
+    crawl = _materialized(result, "crawl")
+    extract = _materialized(result, "extracted_documents")
+    docs = _materialized(result, "warehouse/documents")
+    urls = _materialized(result, "warehouse/document_urls")
+    failed = [e.step_key for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
+    lines = [
+        "",
+        "smartharvest run: " + ("OK" if result.success else "FAILED (steps: " + ", ".join(failed) + ")"),
+        f"  sites      {crawl.get('sources', '?')} crawled: {crawl.get('sources_ok', '?')} with documents, "
+        f"{crawl.get('sources_blocked', 0)} blocked by robots.txt, {crawl.get('sources_unreachable', 0)} unreachable, "
+        f"{crawl.get('sources_no_documents', 0)} without documents",
+        f"  pages      {crawl.get('pages', '?')} fetched",
+        f"  documents  {docs.get('rows', '?')} distinct in the warehouse, {docs.get('new_documents', '?')} new; "
+        f"{urls.get('rows', '?')} document URLs",
+        f"  extraction {extract.get('extracted', '?')} extracted now: {extract.get('ok', '?')} ok, "
+        f"{extract.get('needs_ocr', '?')} need OCR, {extract.get('failed', '?')} failed",
+        f"  errors     {crawl.get('errors', '?')} failed fetches, {crawl.get('forbidden_by_robots', 0)} URLs forbidden "
+        f"by robots.txt, {crawl.get('too_large', 0)} over the size limit",
+        f"  time       {seconds:.1f} s",
+        f"  warehouse  {settings.db_path}",
+    ]
+    return "\n".join(lines)
+
+
+def cmd_ui(args: argparse.Namespace) -> int:
+    from smartharvest.dagster_home import ensure_dagster_home
+
+    base = _settings(args, args.sources)
+    with ExitStack() as stack:
+        sources = args.sources or str(_start_demo_web(stack, args, base.data_dir))
+        settings = base.with_(sources_path=Path(sources))
+        env = {**os.environ, **export_env(settings)}
+        env["DAGSTER_HOME"] = str(ensure_dagster_home(settings.data_dir))
+        cmd = [sys.executable, "-m", "dagster", "dev", "-m", "dagster_project.definitions", "-h", "127.0.0.1",
+               "-p", str(args.port)]
+        print(f"[ui] {' '.join(cmd[2:])} -> http://127.0.0.1:{args.port} (Ctrl-C stops)", file=sys.stderr, flush=True)
+        proc = subprocess.Popen(cmd, env=env, cwd=REPO_ROOT, start_new_session=True)
+        try:
+            return proc.wait()
+        except KeyboardInterrupt:
+            os.killpg(proc.pid, 15)
+            proc.wait(timeout=30)
+            return 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    import duckdb
+
+    settings = load_settings(db_path=args.db)
+    if not Path(settings.db_path).exists():
+        print(f"error: no warehouse at {settings.db_path}; run `smartharvest run` first", file=sys.stderr)
+        return 2
+    con = duckdb.connect(str(settings.db_path), read_only=True)
+    try:
+        con.sql(args.sql).show(max_rows=100, max_width=200)
+    except duckdb.Error as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "demo-web":
+        from demo_web.cli import main as demo_main
+
+        return demo_main(argv[1:])
+    args = build_parser().parse_args(argv)
+    try:
+        return {"run": cmd_run, "ui": cmd_ui, "query": cmd_query}[args.command](args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except (ValueError, FileNotFoundError) as exc:  # SourcesError is a ValueError
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,71 @@
+"""The Dagster definitions: the graph operators see, and a real in-process materialisation of the job."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from dagster_project.definitions import defs
+
+EXPECTED_ASSETS = {
+    "crawl", "extracted_documents", "warehouse/municipalities", "warehouse/sources", "warehouse/source_crawls",
+    "warehouse/fetches", "warehouse/documents", "warehouse/document_urls",
+}
+
+
+def test_asset_graph_is_the_documented_one():
+    graph = defs.resolve_asset_graph()
+    keys = {k.to_user_string() for k in graph.get_all_asset_keys()}
+    assert keys == EXPECTED_ASSETS
+    crawl_children = {k.to_user_string() for k in graph.get(
+        next(k for k in graph.get_all_asset_keys() if k.to_user_string() == "extracted_documents")).parent_keys}
+    assert crawl_children == {"crawl"}
+
+
+def test_nightly_schedule_runs_at_two_in_prague():
+    schedule = defs.get_schedule_def("nightly_harvest_0200_prague")
+    assert schedule.cron_schedule == "0 2 * * *"
+    assert schedule.execution_timezone == "Europe/Prague"
+    assert schedule.job_name == "nightly_harvest"
+
+
+def test_every_warehouse_table_documents_its_columns():
+    graph = defs.resolve_asset_graph()
+    for key in graph.get_all_asset_keys():
+        if key.path[0] == "warehouse":
+            schema = graph.get(key).metadata["dagster/column_schema"]
+            assert schema.columns and all(c.description for c in schema.columns)
+
+
+@pytest.mark.slow
+def test_job_materialises_against_the_demo_web(demo_web, tmp_path, monkeypatch):
+    from dagster import DagsterInstance
+
+    monkeypatch.setenv("SMARTHARVEST_SOURCES", str(demo_web.sources_csv))
+    monkeypatch.setenv("SMARTHARVEST_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("SMARTHARVEST_PROFILE", "test")
+    monkeypatch.delenv("SMARTHARVEST_DB", raising=False)
+    with DagsterInstance.ephemeral() as instance:
+        result = defs.get_job_def("nightly_harvest").execute_in_process(instance=instance, raise_on_error=False)
+    assert result.success
+    mats = {}
+    for event in result.all_events:
+        if event.event_type_value == "ASSET_MATERIALIZATION":
+            mat = event.event_specific_data.materialization
+            mats[mat.asset_key.to_user_string()] = {k: getattr(v, "value", v) for k, v in mat.metadata.items()}
+    assert set(mats) == EXPECTED_ASSETS
+    crawl = mats["crawl"]
+    n_sources = sum(1 for _ in open(demo_web.sources_csv, encoding="utf-8")) - 1
+    assert crawl["sources"] == n_sources
+    assert crawl["pages"] > n_sources
+    assert crawl["documents"] > 50
+    assert crawl["sources_blocked"] >= 1
+    assert crawl["forbidden_by_robots"] >= 1
+    assert crawl["crawl_id"]
+    assert mats["warehouse/documents"]["rows"] > 50
+    assert mats["warehouse/documents"]["new_documents"] == mats["warehouse/documents"]["rows"]
+    checks = {e.event_specific_data.asset_check_name: e.event_specific_data.passed for e in result.all_events
+              if e.event_type_value == "ASSET_CHECK_EVALUATION"}
+    assert checks == {"sources_yield_documents_or_reason": True, "raw_store_has_no_partial_files": True,
+                      "documents_have_text_or_reason": True}
+    assert (tmp_path / "warehouse.duckdb").exists()

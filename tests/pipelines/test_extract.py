@@ -1,0 +1,112 @@
+import json
+from pathlib import Path
+
+from pipelines import fetch_log, raw_store
+from pipelines.extract import ExtractStats, extract_documents, load_extracted, result_path
+from smartharvest.settings import Settings
+from tests.transforms.builders import body_lines, make_docx, make_image_pdf, make_pdf
+from transforms.extraction import EXTRACTOR_VERSION
+
+
+def _fetch(sha, url, kind="document", ct="application/pdf", cd=None):
+    return {"crawl_id": "c1", "source_id": "s1", "url": url, "final_url": url, "status": 200, "outcome": "ok",
+            "kind": kind, "content_type": ct, "content_disposition": cd, "sha256": sha,
+            "fetched_at": fetch_log.utc_now()}
+
+
+def _harvest(tmp_path: Path) -> tuple[Settings, dict]:
+    settings = Settings(data_dir=tmp_path / "data", extract_workers=2)
+    shas = {}
+    shas["pdf"], _ = raw_store.put(settings.raw_dir, make_pdf([body_lines(12)], heading="Rozpočet obce 2025"))
+    shas["scan"], _ = raw_store.put(settings.raw_dir, make_image_pdf())
+    shas["docx"], _ = raw_store.put(settings.raw_dir, make_docx())
+    shas["broken"], _ = raw_store.put(settings.raw_dir, b"%PDF-1.4\n garbage that is no pdf")
+    shas["xls"], _ = raw_store.put(settings.raw_dir, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1000))
+    shas["page"], _ = raw_store.put(settings.raw_dir, b"<html><body>index</body></html>")
+    shas["missing"] = "ab" + "0" * 62
+    log = fetch_log.JsonlAppender(fetch_log.fetches_path(settings.fetchlog_dir, "c1"))
+    log.write(_fetch(shas["pdf"], "http://obec.test/files/rozpocet.pdf"))
+    log.write(_fetch(shas["pdf"], "http://obec.test/files/rozpocet-kopie.pdf"))  # same bytes twice
+    log.write(_fetch(shas["scan"], "http://obec.test/files/scan.pdf", ct="text/html"))
+    log.write(_fetch(shas["docx"], "http://obec.test/download?id=7", ct="application/octet-stream",
+                     cd="attachment; filename*=UTF-8''pl%C3%A1n.docx"))
+    log.write(_fetch(shas["broken"], "http://obec.test/files/broken.pdf"))
+    log.write(_fetch(shas["xls"], "http://obec.test/files/krycí%20list.xls", ct="application/vnd.ms-excel"))
+    log.write(_fetch(shas["page"], "http://obec.test/", kind="page", ct="text/html"))
+    log.write(_fetch(shas["missing"], "http://obec.test/files/gone.pdf"))
+    log.write(_fetch(None, "http://obec.test/files/404.pdf"))
+    log.close()
+    return settings, shas
+
+
+def test_extract_documents_twice(tmp_path):
+    settings, shas = _harvest(tmp_path)
+    messages = []
+    s1 = extract_documents(settings, progress=messages.append)
+    assert isinstance(s1, ExtractStats) and dict(s1)["candidates"] == 6
+    assert s1["extracted"] == 6 and s1["already_done"] == 0
+    assert (s1.ok, s1.needs_ocr, s1.failed, s1.unsupported) == (2, 1, 2, 1)
+    assert messages
+
+    recs = {r["doc_id"]: r for r in load_extracted(settings)}
+    assert set(recs) == {shas[k] for k in ("pdf", "scan", "docx", "broken", "xls", "missing")}
+    for sha, rec in recs.items():
+        path = result_path(settings.extracted_dir, sha)
+        assert json.loads(path.read_text(encoding="utf-8")) == rec
+        assert rec["extractor_version"] == EXTRACTOR_VERSION and rec["extracted_at"]
+        for key in ("file_format", "mime_type", "title", "author", "pages", "text", "text_chars", "needs_ocr",
+                    "extraction_status", "extraction_error", "meta"):
+            assert key in rec
+    assert recs[shas["pdf"]]["title"] == "Rozpočet obce 2025"
+    assert recs[shas["scan"]]["extraction_status"] == "needs_ocr"
+    assert recs[shas["docx"]]["file_format"] == "docx" and "Směsný odpad" in recs[shas["docx"]]["text"]
+    assert recs[shas["broken"]]["extraction_error"].startswith("corrupt_pdf")
+    assert recs[shas["xls"]]["extraction_error"] == "unsupported_format: xls"
+    assert recs[shas["missing"]]["extraction_error"] == "raw_file_missing"
+    assert not list(Path(settings.extracted_dir).glob("*/.tmp-*"))
+
+    s2 = extract_documents(settings)
+    assert s2["candidates"] == 6 and s2["already_done"] == 4
+    assert s2["extracted"] == 2 and s2["failed"] == 2  # only the failed ones are retried
+
+
+def test_version_change_reextracts(tmp_path, monkeypatch):
+    settings, _ = _harvest(tmp_path)
+    extract_documents(settings)
+    import pipelines.extract as pe
+
+    monkeypatch.setattr(pe, "EXTRACTOR_VERSION", "999")
+    s = extract_documents(settings)
+    assert s["already_done"] == 0 and s["extracted"] == 6
+
+
+def _crash(job, timeout_s):  # runs in the worker: dies like a segfault would
+    import os
+
+    os._exit(3)
+
+
+def test_worker_crash_becomes_failed_result(tmp_path, monkeypatch):
+    settings, shas = _harvest(tmp_path)
+    import pipelines.extract as pe
+
+    monkeypatch.setattr(pe, "_run_one", _crash)
+    s = extract_documents(settings)
+    assert s["extracted"] == 6 and s["failed"] == 6
+    errors = {r["extraction_error"] for r in load_extracted(settings)}
+    assert any(e.startswith("worker_crashed") for e in errors)
+
+
+def test_timeout_becomes_failed_result(tmp_path):
+    import pipelines.extract as pe
+    from pipelines.extract import Job, _run_one
+
+    data = tmp_path / "doc"
+    data.write_bytes(b"%PDF-1.4 x")
+    orig = pe.extract
+    pe.extract = lambda *a, **k: __import__("time").sleep(30)
+    try:
+        res = _run_one(Job("ab" * 32, "application/pdf", "x.pdf", str(data)), 0.5)
+    finally:
+        pe.extract = orig
+    assert res.extraction_status == "failed" and res.extraction_error.startswith("timeout")
