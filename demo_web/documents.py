@@ -1,0 +1,40 @@
+"""Document bytes on demand: compose the text, pick the renderer, remember recent results.
+
+Rendering is lazy (a 2,000-site model is built without rendering anything) and cached in
+an LRU, so a crawl fetching every document renders each one once.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .render_office import render_docx, render_odt, render_rtf
+from .render_pdf import render_pdf
+from .texts import compose
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .model import DocSpec
+
+MIME = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "rtf": "application/rtf",
+    "html": "text/html; charset=utf-8",
+}
+
+
+@lru_cache(maxsize=1024)
+def render(spec: "DocSpec") -> bytes:
+    """Bytes of one binary document (pdf/docx/odt/rtf); html documents are pages (see pages.py)."""
+    content = compose(spec)
+    if spec.fmt == "pdf":
+        return render_pdf(content, spec.variant, spec.seed, spec.meta_title, spec.author,
+                          subject=spec.doc_type)
+    if spec.fmt == "docx":
+        return render_docx(content, spec.meta_title, spec.author, spec.published)
+    if spec.fmt == "odt":
+        return render_odt(content, spec.meta_title, spec.author, spec.published)
+    if spec.fmt == "rtf":
+        return render_rtf(content, spec.meta_title, spec.author)
+    raise ValueError(f"no binary renderer for {spec.fmt!r}")

@@ -1,0 +1,187 @@
+"""Ground truth for tests: manifest.jsonl (one row per linked URL of interest), sites.json, sources.csv.
+
+The harvest pipeline never reads these; tests compare pipeline output against them.
+`expect_in_document_urls` encodes what a polite crawler (robots.txt obeyed, depth limit 5,
+size cap 8 MB, staying on each source's host) should end up storing as a document.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from .model import CALENDAR_START, MAX_DEPTH, Doc, Site, Web, calendar_url, robots_allows
+from .routing import respond
+
+FIELDS = ("url", "site_id", "source_id", "municipality_code", "cms", "kind", "format", "doc_type", "is_strategy",
+          "title", "validity_from", "validity_to", "approved_on", "approval_body", "sha256", "http_status",
+          "redirects_to", "robots_allowed", "trap", "expect_in_document_urls", "twin_group", "version_group",
+          "duplicate_group", "depth")
+SIZE_CAP = 8 * 1024 * 1024
+HASH_SITES_LIMIT = 200  # above this, `auto` leaves sha256 null (hashing means rendering every document)
+
+
+_WEB: Web | None = None  # for forked hashing workers
+
+
+def _sha_job(job: tuple[int, str]) -> str | None:
+    return _sha(_WEB.sites[job[0]], job[1])
+
+
+def document_shas(web: Web, workers: int | None = None) -> dict[tuple[str, str], str | None]:
+    """sha256 of every served document body, rendered in forked workers when there are many."""
+    global _WEB
+    jobs = [(i, d.url) for i, s in enumerate(web.sites) for d in s.docs if d.status == 200]
+    workers = workers if workers is not None else min(os.cpu_count() or 1, 8)
+    if workers > 1 and len(jobs) > 100:
+        import multiprocessing
+
+        _WEB = web
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                shas = pool.map(_sha_job, jobs, chunksize=8)
+        finally:
+            _WEB = None
+    else:
+        shas = [_sha(web.sites[i], url) for i, url in jobs]
+    return {(web.sites[i].site_id, url): sha for (i, url), sha in zip(jobs, shas)}
+
+
+def _sha(site: Site, path: str) -> str | None:
+    reply = respond(site, path)
+    while reply.status in (301, 302):
+        reply = respond(site, reply.headers["Location"])
+    return hashlib.sha256(reply.body).hexdigest() if reply.status == 200 else None
+
+
+def _base(site: Site) -> dict:
+    return {"site_id": site.site_id, "source_id": site.source_id, "municipality_code": site.municipality_code,
+            "cms": site.cms}
+
+
+def _expect(site: Site, status: int, allowed: bool, depth: int | None, oversized: bool) -> bool:
+    return (not site.foreign and site.robots != "disallow_all" and status == 200 and allowed
+            and depth is not None and depth <= MAX_DEPTH and not oversized)
+
+
+def doc_row(site: Site, d: Doc, shas: dict | None) -> dict:
+    allowed = robots_allows(site, d.url) and robots_allows(site, d.serve)
+    spec = d.spec
+    return {
+        "url": site.base_url + d.url, **_base(site), "kind": "document", "format": d.fmt,
+        "doc_type": spec.doc_type, "is_strategy": spec.is_strategy, "title": spec.title,
+        "validity_from": spec.validity[0] if spec.validity else None,
+        "validity_to": spec.validity[1] if spec.validity else None,
+        "approved_on": d.approved_on, "approval_body": d.approval_body,
+        "sha256": shas.get((site.site_id, d.url)) if shas is not None and d.status == 200 else None,
+        "http_status": d.status, "redirects_to": site.base_url + d.serve if d.redirect else None,
+        "robots_allowed": allowed, "trap": d.trap,
+        "expect_in_document_urls": _expect(site, d.status, allowed, d.depth, spec.variant == "oversized"),
+        "twin_group": d.twin_group, "version_group": d.version_group, "duplicate_group": d.duplicate_group,
+        "depth": d.depth,
+    }
+
+
+def page_row(site: Site, path: str, title: str, *, kind: str = "page", doc_type: str | None = None,
+             trap: str | None = None, depth: int | None = None, hashes: bool = True,
+             redirects_to: str | None = None, fmt: str = "html") -> dict:
+    allowed = robots_allows(site, path)
+    return {
+        "url": site.base_url + path, **_base(site), "kind": kind, "format": fmt, "doc_type": doc_type,
+        "is_strategy": False, "title": title, "validity_from": None, "validity_to": None, "approved_on": None,
+        "approval_body": None, "sha256": _sha(site, path) if hashes else None, "http_status": 200,
+        "redirects_to": site.base_url + redirects_to if redirects_to else None, "robots_allowed": allowed,
+        "trap": trap, "expect_in_document_urls": kind == "document" and _expect(site, 200, allowed, depth, False),
+        "twin_group": None, "version_group": None, "duplicate_group": None, "depth": depth,
+    }
+
+
+def site_rows(site: Site, shas: dict | None) -> list[dict]:
+    hashes = shas is not None
+    rows = [doc_row(site, d, shas) for d in site.docs]
+    site_trap = "robots_disallow_all" if site.robots == "disallow_all" else None
+    if site.cms == "vismo":  # /d-{id} pages count as documents for the crawler (ARCHITECTURE.md)
+        for page in site.pages.values():
+            if page.kind in ("detail", "news"):
+                rows.append(page_row(site, page.path, page.title, kind="document",
+                                     doc_type="document_page" if page.kind == "detail" else "news",
+                                     trap=site_trap, depth=page.depth, hashes=hashes))
+    for url, (code, target, trap) in site.redirects.items():
+        if not any(d.url == url for d in site.docs):
+            target_page = site.pages.get(target)
+            rows.append(page_row(site, url, target_page.title if target_page else target, trap=trap,
+                                 depth=target_page.depth if target_page else None, hashes=hashes,
+                                 redirects_to=target))
+    if site.endless_calendar:
+        rows.append(page_row(site, calendar_url(*CALENDAR_START), "Kalendář akcí", trap="endless_calendar",
+                             depth=1, hashes=hashes))
+    for page in site.pages.values():
+        if page.encoding != "utf-8":
+            rows.append(page_row(site, page.path, page.title, trap="windows1250_page", depth=page.depth,
+                                 hashes=hashes))
+    if site_trap or site.foreign:
+        rows.append(page_row(site, "/", site.name, trap=site_trap or "external_links", depth=0, hashes=hashes))
+    return rows
+
+
+def build_rows(web: Web, hashes: bool) -> list[dict]:
+    shas = document_shas(web) if hashes else None
+    return [row for site in web.sites for row in site_rows(site, shas)]
+
+
+def site_entry(site: Site) -> dict:
+    m = site.municipality
+    return {"site_id": site.site_id, "source_id": site.source_id, "kind": site.kind,
+            "municipality_code": site.municipality_code, "kraj_kod": site.kraj_kod, "name": site.name,
+            "cms": site.cms, "port": site.port, "start_url": site.base_url + "/", "robots": site.robots,
+            "foreign": site.foreign, "size_class": site.size_class, "population": m.population if m else None,
+            "traps": sorted(site.traps)}
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def write_outputs(web: Web, out_dir: Path, hashes: bool | None = None) -> dict:
+    """Write sources.csv, sites.json and manifest.jsonl; returns a small summary for the CLI."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if hashes is None:
+        hashes = len(web.municipal) <= HASH_SITES_LIMIT
+    rows = build_rows(web, hashes)
+    _atomic_write(out_dir / "manifest.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    _atomic_write(out_dir / "sites.json", json.dumps([site_entry(s) for s in web.sites], ensure_ascii=False, indent=1))
+    import io
+
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["source_id", "kind", "start_url", "municipality_code", "name"])
+    for s in web.sites:
+        if not s.foreign:
+            w.writerow([s.source_id, s.kind, s.base_url + "/", s.municipality_code, s.name])
+    _atomic_write(out_dir / "sources.csv", buf.getvalue())
+    return summarize(web, rows)
+
+
+def summarize(web: Web, rows: list[dict]) -> dict:
+    docs = [r for r in rows if r["kind"] == "document" and r["site_id"] != "foreign"
+            and r["doc_type"] not in ("document_page", "news")]
+    by_format: dict[str, int] = {}
+    for r in docs:
+        by_format[r["format"]] = by_format.get(r["format"], 0) + 1
+    return {
+        "municipal_sites": len(web.municipal),
+        "regional_sites": sum(1 for s in web.sites if s.kind == "regional_site"),
+        "foreign_sites": sum(1 for s in web.sites if s.foreign),
+        "documents": len(docs),
+        "strategy_documents": sum(1 for r in docs if r["is_strategy"]),
+        "expected_document_urls": sum(1 for r in rows if r["expect_in_document_urls"]),
+        "by_format": dict(sorted(by_format.items())),
+        "cms": sorted({s.cms for s in web.sites}),
+        "traps": sorted({r["trap"] for r in rows if r["trap"]}),
+        "manifest_rows": len(rows),
+    }
