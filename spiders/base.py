@@ -1,0 +1,292 @@
+"""`SiteSpider`: crawls whole sites (one or many sources), breadth-first, staying on each source's netloc.
+
+Per source it remembers which URLs it already yielded (no duplicate requests reach the middlewares or
+the scheduler), recognises the CMS family on the first HTML page and lets the family decide which
+links are documents, which are document pages and which are skipped. Every fetch attempt -- response
+or failure -- becomes one item for `spiders.storage.StoragePipeline`.
+"""
+from __future__ import annotations
+
+from urllib.parse import urljoin, urlsplit
+
+import scrapy
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadCancelledError,
+    DownloadConnectionRefusedError,
+    DownloadFailedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+    ResponseDataLossError,
+)
+from scrapy.http import HtmlResponse, TextResponse
+from scrapy.utils.response import get_base_url
+from twisted.internet import error as txerror
+from w3lib.url import canonicalize_url
+
+from pipelines.fetch_log import utc_now
+from pipelines.sources import Source
+from spiders import cms
+from spiders.middlewares import OffsiteRequest, same_site
+from spiders.settings import MAX_PAGES
+from spiders.storage import BODY
+from transforms.sniff import filename_from_disposition, sniff_format
+
+URL_LENGTH_LIMIT = 2000  # UrlLengthMiddleware drops longer ones silently; we never yield them
+CONNECTION_ERRORS = (DownloadConnectionRefusedError, CannotResolveHostError, DownloadFailedError,
+                     ResponseDataLossError, txerror.ConnectError, txerror.ConnectionLost, txerror.DNSLookupError,
+                     txerror.ConnectionRefusedError, txerror.ConnectionDone)
+
+
+def classify_failure(failure) -> tuple[str, str]:
+    """(outcome, error text) of a failed request."""
+    exc = failure.value
+    text = str(exc) or type(exc).__name__
+    if isinstance(exc, OffsiteRequest):
+        return "offsite", text
+    if isinstance(exc, IgnoreRequest):
+        if "robots.txt" in text:
+            return "forbidden_by_robots", text
+        if "max redirections" in text:
+            return "redirect_loop", text
+        return "error", text
+    if isinstance(exc, (DownloadTimeoutError, txerror.TimeoutError)):
+        return "timeout", text
+    if isinstance(exc, DownloadCancelledError):
+        return "too_large", text if str(exc) else "download cancelled: body larger than DOWNLOAD_MAXSIZE"
+    if isinstance(exc, CONNECTION_ERRORS):
+        return "connection_error", f"{type(exc).__name__}: {text}"
+    return "error", f"{type(exc).__name__}: {text}"
+
+
+def url_key(url: str) -> str:
+    try:
+        return canonicalize_url(url, keep_fragments=False)
+    except Exception:  # pragma: no cover - malformed URLs
+        return url
+
+
+def _header(headers, name: bytes) -> str | None:
+    value = headers.get(name)
+    if value is None:
+        return None
+    return value.decode("latin-1") if isinstance(value, bytes) else str(value)
+
+
+class SiteSpider(scrapy.Spider):
+    """Base spider; subclasses only set `name` (the source kind)."""
+
+    name = "site"
+    custom_settings: dict = {}
+
+    def __init__(self, sources: list[Source] | None = None, run=None, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.sources: list[Source] = list(sources or [])
+        self.run = run
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.max_pages = crawler.settings.getint(MAX_PAGES, 0)
+        spider.depth_limit = crawler.settings.getint("DEPTH_LIMIT", 0)
+        crawler.signals.connect(spider._on_closed, signal=scrapy.signals.spider_closed)
+        return spider
+
+    # --- requests --------------------------------------------------------------------------------
+    async def start(self):
+        for source in self.sources:
+            st = self.run.states[source.source_id]
+            st.started_at = utc_now()
+            req = self._request(st, source.start_url, depth=0, start=True)
+            if req is not None:
+                yield req
+
+    def _request(self, st, url: str, *, depth: int, start: bool = False, document: bool = False,
+                 link_text: str | None = None, link_context: str | None = None, referer: str | None = None):
+        """A request for `url` unless already yielded for this source or over the page limit."""
+        key = url_key(url)
+        if key in st.seen:
+            return None
+        if not start and self.max_pages:
+            yielded = st.yielded_documents if document else st.yielded_pages
+            if yielded >= self.max_pages:
+                st.page_limit_hit = True
+                return None
+        st.seen.add(key)
+        if document:
+            st.yielded_documents += 1
+        else:
+            st.yielded_pages += 1
+        st.inflight += 1
+        netloc = urlsplit(url).netloc.lower()
+        return scrapy.Request(
+            url,
+            callback=self.parse,
+            errback=self.on_error,
+            dont_filter=True,  # our `seen` set is the duplicate filter
+            meta={
+                "source_id": st.source.source_id,
+                "source_netloc": st.source.netloc,
+                "download_slot": netloc,
+                "depth": depth,
+                "start": start,
+                "expect_document": document,
+                "link_text": link_text,
+                "link_context": link_context,
+                "referer_url": referer,
+            },
+        )
+
+    # --- responses -------------------------------------------------------------------------------
+    def parse(self, response):
+        meta = response.meta
+        st = self.run.states[meta["source_id"]]
+        st.inflight -= 1
+        try:
+            yield from self._handle_response(response, st, meta)
+        finally:
+            self._maybe_done(st)
+
+    def _handle_response(self, response, st, meta):
+        body = response.body
+        headers = response.headers
+        content_type = _header(headers, b"Content-Type")
+        disposition = _header(headers, b"Content-Disposition")
+        filename = filename_from_disposition(disposition) or response.url
+        fmt = sniff_format(body[:4096], content_type, filename)
+        is_html = fmt == "html"
+        if is_html and not isinstance(response, TextResponse):  # HTML served as octet-stream & co.
+            response = response.replace(cls=HtmlResponse)
+        status = response.status
+        ok = 200 <= status < 300
+        if is_html and ok and st.family is None:
+            st.family = cms.detect(response)
+        family = st.family or cms.GENERIC
+        kind = "document" if (not is_html or family.is_document_page(response.url)) else "page"
+        outcome = "ok" if ok else "http_error"
+        if meta.get("start"):
+            st.start_outcome, st.start_status, st.start_url_final = outcome, status, response.url
+        yield self._item(
+            response.request, meta, st,
+            final_url=response.url, status=status, outcome=outcome,
+            error=None if ok else f"HTTP {status}",
+            kind=kind, content_type=content_type, content_disposition=disposition,
+            content_length=len(body), etag=_header(headers, b"ETag"),
+            last_modified=_header(headers, b"Last-Modified"),
+            body=body if status == 200 else None,
+        )
+        if status == 200 and is_html:
+            yield from self._follow(response, st, family, meta.get("depth", 0))
+
+    def _follow(self, response, st, family, depth: int):
+        if self.depth_limit and depth + 1 > self.depth_limit:
+            return
+        try:
+            root = response.selector.root
+        except (AttributeError, ValueError):  # body Scrapy could not decode as text
+            return
+        if not hasattr(root, "iter"):
+            return
+        here = response.url
+        base = get_base_url(response)
+        b = urlsplit(base)
+        origin = f"{b.scheme}://{b.netloc}"
+        considered = st.considered  # absolute URLs already judged for this source: most links repeat
+        for el in root.iter("a", "area", "frame", "iframe"):
+            is_link = el.tag in ("a", "area")
+            href = el.get("href") if is_link else el.get("src")
+            if not href:
+                continue
+            href = href.strip()
+            if not href or href[0] == "#":
+                continue
+            if href[0] == "/" and href[1:2] != "/" and "/." not in href and " " not in href:
+                url = origin + href  # root-relative: the common case, without urljoin's cost
+            else:
+                try:
+                    url = urljoin(base, href)
+                except ValueError:
+                    continue
+            url = url.split("#", 1)[0]
+            if url in considered:
+                continue
+            considered.add(url)
+            parts = urlsplit(url)
+            if parts.scheme not in ("http", "https") or not parts.netloc or len(url) > URL_LENGTH_LIMIT:
+                continue
+            if family.skip(url):
+                continue
+            document = family.is_document_link(url)
+            if not same_site(parts.netloc, st.source.netloc) and not document:
+                continue  # off-site pages are never requested; off-site document links go to the
+                # middleware, which drops them and logs outcome=offsite (where the files are hosted)
+            if url_key(url) in st.seen:
+                continue
+            if document:
+                st.document_links += 1
+            req = self._request(
+                st, url, depth=depth + 1, document=document,
+                link_text=family.link_text(el) if is_link else None,
+                link_context=family.link_context(el) if is_link else None,
+                referer=here,
+            )
+            if req is not None:
+                yield req
+
+    # --- failures --------------------------------------------------------------------------------
+    def on_error(self, failure):
+        request = failure.request
+        meta = request.meta
+        st = self.run.states[meta["source_id"]]
+        st.inflight -= 1
+        try:
+            outcome, error = classify_failure(failure)
+            if meta.get("start"):
+                st.start_outcome, st.start_error, st.start_url_final = outcome, error, request.url
+            yield self._item(
+                request, meta, st, final_url=request.url, status=None, outcome=outcome, error=error,
+                kind="document" if meta.get("expect_document") else "page",
+            )
+        finally:
+            self._maybe_done(st)
+
+    # --- items -----------------------------------------------------------------------------------
+    def _item(self, request, meta, st, *, final_url, status, outcome, error, kind, content_type=None,
+              content_disposition=None, content_length=None, etag=None, last_modified=None, body=None) -> dict:
+        redirects = meta.get("redirect_urls") or []
+        return {
+            "crawl_id": self.run.crawl_id,
+            "source_id": st.source.source_id,
+            "url": redirects[0] if redirects else request.url,
+            "final_url": final_url,
+            "status": status,
+            "outcome": outcome,
+            "error": error,
+            "kind": kind,
+            "content_type": content_type,
+            "content_disposition": content_disposition,
+            "content_length": content_length,
+            "etag": etag,
+            "last_modified": last_modified,
+            "referer": meta.get("referer_url"),
+            "link_text": meta.get("link_text"),
+            "link_context": meta.get("link_context"),
+            "depth": meta.get("depth", 0),
+            "cms": st.cms,
+            "sha256": None,
+            "fetched_at": utc_now(),
+            BODY: body,
+        }
+
+    # --- source completion -----------------------------------------------------------------------
+    def _maybe_done(self, st) -> None:
+        if st.inflight <= 0 and st.finished_at is None:
+            st.finished_at = utc_now()
+
+    def _on_closed(self, spider, reason):
+        if spider is not self:
+            return
+        self.run.close_reasons[self.name] = reason
+        for source in self.sources:
+            st = self.run.states[source.source_id]
+            self.run.close_source(st, reason)
