@@ -103,7 +103,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
         from dagster_project.definitions import defs
 
-        job = defs.get_job_def("nightly_harvest")
+        job = defs.resolve_job_def("nightly_harvest")
         print(f"[run] nightly_harvest: sources {settings.sources_path}, profile {settings.profile}, db {settings.db_path}",
               file=sys.stderr, flush=True)
         with DagsterInstance.get() as instance:

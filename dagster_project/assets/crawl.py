@@ -19,7 +19,7 @@ from smartharvest.settings import REPO_ROOT, export_env
 def crawl(context: dg.AssetExecutionContext, harvest: HarvestConfig,
           pipes_subprocess_client: dg.PipesSubprocessClient) -> dg.MaterializeResult:
     settings = harvest.settings()
-    plan = crawl_run.prepare(settings, run_tag=context.run_id[:8])
+    plan = crawl_run.prepare(settings, run_tag=context.run.run_id[:8])
     context.log.info(f"crawl {plan.crawl_id}: {plan.source_count} sources from {plan.sources_snapshot}")
     invocation = pipes_subprocess_client.run(
         command=[sys.executable, "-m", "spiders.crawl", "--sources", str(plan.sources_snapshot),

@@ -23,7 +23,7 @@ def test_asset_graph_is_the_documented_one():
 
 
 def test_nightly_schedule_runs_at_two_in_prague():
-    schedule = defs.get_schedule_def("nightly_harvest_0200_prague")
+    schedule = defs.resolve_schedule_def("nightly_harvest_0200_prague")
     assert schedule.cron_schedule == "0 2 * * *"
     assert schedule.execution_timezone == "Europe/Prague"
     assert schedule.job_name == "nightly_harvest"
@@ -46,7 +46,7 @@ def test_job_materialises_against_the_demo_web(demo_web, tmp_path, monkeypatch):
     monkeypatch.setenv("SMARTHARVEST_PROFILE", "test")
     monkeypatch.delenv("SMARTHARVEST_DB", raising=False)
     with DagsterInstance.ephemeral() as instance:
-        result = defs.get_job_def("nightly_harvest").execute_in_process(instance=instance, raise_on_error=False)
+        result = defs.resolve_job_def("nightly_harvest").execute_in_process(instance=instance, raise_on_error=False)
     assert result.success
     mats = {}
     for event in result.all_events:
@@ -64,7 +64,7 @@ def test_job_materialises_against_the_demo_web(demo_web, tmp_path, monkeypatch):
     assert crawl["crawl_id"]
     assert mats["warehouse/documents"]["rows"] > 50
     assert mats["warehouse/documents"]["new_documents"] == mats["warehouse/documents"]["rows"]
-    checks = {e.event_specific_data.asset_check_name: e.event_specific_data.passed for e in result.all_events
+    checks = {e.event_specific_data.check_name: e.event_specific_data.passed for e in result.all_events
               if e.event_type_value == "ASSET_CHECK_EVALUATION"}
     assert checks == {"sources_yield_documents_or_reason": True, "raw_store_has_no_partial_files": True,
                       "documents_have_text_or_reason": True}
