@@ -13,17 +13,10 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from smartharvest.settings import REPO_ROOT
+from transforms.size_class import SIZE_CLASSES, size_class
 
 SEEDS_DIR = REPO_ROOT / "data" / "seeds" / "municipalities"
 
-# taxonomy.json municipality_size_classes.project_classes (min inclusive, max inclusive)
-SIZE_CLASSES: tuple[tuple[str, int, int | None], ...] = (
-    ("village_xs", 0, 499),
-    ("village", 500, 1999),
-    ("small_town", 2000, 9999),
-    ("town", 10000, 49999),
-    ("city", 50000, None),
-)
 CLASS_CODES = tuple(c for c, _, _ in SIZE_CLASSES)
 PRAGUE_CODE = "554782"  # "hlavní město Praha" has its own grammar; left out of the demo web
 PRAGUE_KRAJ = "19"
@@ -72,13 +65,6 @@ class Kraj:
         if adj.endswith("ý"):
             adj = adj[:-1] + "ého"
         return f"{adj} kraje"
-
-
-def size_class(population: int) -> str:
-    for code, lo, hi in SIZE_CLASSES:
-        if population >= lo and (hi is None or population <= hi):
-            return code
-    return "village_xs"
 
 
 @lru_cache(maxsize=1)

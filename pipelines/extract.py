@@ -12,7 +12,6 @@ import json
 import multiprocessing
 import os
 import signal
-import tempfile
 import threading
 import time
 from collections import deque
@@ -116,22 +115,9 @@ def is_done(path: Path) -> bool:
 
 def write_result(extracted_dir: Path, sha: str, result: ExtractionResult) -> Path:
     target = result_path(extracted_dir, sha)
-    target.parent.mkdir(parents=True, exist_ok=True)
     record = {"doc_id": sha, **result.to_dict(), "extractor_version": EXTRACTOR_VERSION,
               "extracted_at": fetch_log.utc_now()}
-    fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=".part", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(record, fh, ensure_ascii=False, default=str)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    raw_store.write_atomic(target, json.dumps(record, ensure_ascii=False, default=str).encode("utf-8"), prefix=TMP_PREFIX)
     return target
 
 

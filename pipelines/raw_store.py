@@ -28,8 +28,15 @@ def put(raw_dir: Path, data: bytes) -> tuple[str, bool]:
     target = path_for(raw_dir, sha)
     if target.exists():
         return sha, False
+    write_atomic(target, data)
+    return sha, True
+
+
+def write_atomic(target: Path, data: bytes, prefix: str = TMP_PREFIX) -> None:
+    """Write to a temp file beside target, fsync, then os.replace: readers see all or nothing."""
+    target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, dir=target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=prefix, dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -42,7 +49,6 @@ def put(raw_dir: Path, data: bytes) -> tuple[str, bool]:
         except FileNotFoundError:
             pass
         raise
-    return sha, True
 
 
 def get(raw_dir: Path, sha: str) -> bytes:

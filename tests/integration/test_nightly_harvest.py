@@ -122,3 +122,35 @@ def test_sigkill_mid_crawl_then_rerun_gives_the_same_documents(demo_web, harvest
     assert raw_store.partial_files(data_dir / "raw") == []
     for (sha,) in resumed.sql("SELECT doc_id FROM documents"):
         assert raw_store.sha256_of(raw_store.get(data_dir / "raw", sha)) == sha
+
+
+def test_every_table_and_column_is_commented_in_duckdb(harvested):
+    from pipelines.warehouse_schema import TABLES
+
+    tables = dict(harvested.sql("SELECT table_name, comment FROM duckdb_tables()"))
+    assert set(TABLES) <= set(tables)
+    assert all(tables[t] for t in TABLES)
+    uncommented = harvested.sql(
+        "SELECT table_name, column_name FROM duckdb_columns() WHERE coalesce(comment, '') = ''")
+    assert uncommented == []
+
+
+def test_municipalities_carry_the_whole_registry_with_size_classes(harvested):
+    total, classified, classes = harvested.sql(
+        "SELECT count(*), count(size_class), count(DISTINCT size_class) FROM municipalities")[0]
+    assert total == 6258
+    assert classified == 6248  # 10 municipalities created in 2016 have no population in the registry
+    assert classes == 5
+
+
+def test_documents_know_their_municipality_from_the_source(demo_web, harvested):
+    expected = {m["sha256"]: m["municipality_code"] for m in demo_web.manifest()
+                if m["kind"] == "document" and m.get("sha256") and m.get("municipality_code") and m["expect_in_document_urls"]}
+    got = dict(harvested.sql("SELECT doc_id, municipality_code FROM documents"))
+    wrong = {sha: (code, got[sha]) for sha, code in expected.items() if sha in got and got[sha] != code
+             and sha not in _shared_shas(demo_web)}
+    assert not wrong
+
+
+def _shared_shas(demo_web) -> set[str]:
+    return {m["sha256"] for m in demo_web.manifest() if m.get("trap") == "duplicate_across_sites"}
