@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -166,9 +167,23 @@ def cmd_ui(args: argparse.Namespace) -> int:
         try:
             return proc.wait()
         except KeyboardInterrupt:
-            os.killpg(proc.pid, 15)
-            proc.wait(timeout=30)
+            _stop_group(proc)
             return 0
+
+
+def _raise_interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def _stop_group(proc: subprocess.Popen) -> None:
+    """dagster dev leaves its children running when only the parent dies: end the whole group."""
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
 
 
 def cmd_query(args: argparse.Namespace) -> int:
@@ -191,6 +206,7 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    signal.signal(signal.SIGTERM, _raise_interrupt)  # clean up child processes (demo web, dagster dev) on `kill`
     if argv and argv[0] == "demo-web":
         from demo_web.cli import main as demo_main
 
