@@ -25,8 +25,14 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
-sysdeps:  ## Debian packages the demo web needs (DejaVu fonts for Czech PDFs)
-	@test -f $(FONT) || (apt-get update -qq && apt-get install -y -qq fonts-dejavu-core)
+APT_PKGS := fonts-dejavu-core tesseract-ocr tesseract-ocr-ces tesseract-ocr-slk antiword catdoc
+
+sysdeps:  ## Debian packages: DejaVu fonts (Czech demo PDFs), Tesseract with Czech data (OCR), antiword/catdoc (.doc)
+	@if ! (test -f $(FONT) && command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx ces \
+	      && command -v antiword >/dev/null && command -v catdoc >/dev/null); then \
+	  echo "installing Debian packages: $(APT_PKGS)"; \
+	  (apt-get install -y -qq $(APT_PKGS) >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq $(APT_PKGS))); \
+	fi
 
 ui: setup  ## open the Dagster UI on http://127.0.0.1:3000 (serves the demo web too)
 	$(BIN)/smartharvest ui
