@@ -2,6 +2,7 @@
 
 import dagster as dg
 
+from dagster_project.assets.annotation import annotated_documents
 from dagster_project.assets.crawl import crawl
 from dagster_project.assets.extraction import extracted_documents
 from dagster_project.assets.warehouse import warehouse_tables
@@ -14,7 +15,7 @@ from dagster_project.jobs import nightly_harvest, nightly_schedule
 from dagster_project.resources import HarvestConfig
 
 defs = dg.Definitions(
-    assets=[crawl, extracted_documents, warehouse_tables],
+    assets=[crawl, extracted_documents, annotated_documents, warehouse_tables],
     asset_checks=[sources_yield_documents_or_reason, raw_store_has_no_partial_files, documents_have_text_or_reason],
     jobs=[nightly_harvest],
     schedules=[nightly_schedule],

@@ -5,6 +5,9 @@ already exists with the current EXTRACTOR_VERSION and a final status (ok | needs
 is skipped; `failed` ones are retried on every run. Extraction runs in a process pool; a worker
 that dies (segfault, OOM kill) or a document that runs past the timeout becomes a `failed` result
 with a reason, never a crashed stage. Results are written atomically (temp file + os.replace).
+PDFs and images may be OCR'd (seconds per page), so they get the longer OCR_DOC_TIMEOUT_S, and
+extraction's own OCR budget ends before it (the pages OCR'd by then are kept). Progress is
+reported every PROGRESS_EVERY documents and at least every PROGRESS_EVERY_S seconds.
 """
 from __future__ import annotations
 
@@ -29,9 +32,13 @@ from transforms.extraction import EXTRACTOR_VERSION, FINAL_STATUSES, ExtractionR
 from transforms.sniff import MIME_BY_FORMAT, filename_from_disposition, sniff_format
 
 DOC_TIMEOUT_S = 120.0  # per document, enforced inside the worker (SIGALRM) and by a hard watchdog
+OCR_DOC_TIMEOUT_S = 300.0  # per PDF / image document: they may need OCR (~3 s per page, up to 50 pages)
+OCR_BUDGET_SHARE = 0.8  # extraction stops starting OCR pages after this share of the document's timeout
+OCR_FORMATS = frozenset({"pdf", "image"})
 HARD_GRACE_S = 30.0  # after the soft timeout, the watchdog kills a worker stuck in C code
 MAX_TASKS_PER_CHILD = 200  # recycle workers to bound leaks in PDFium / lxml
 PROGRESS_EVERY = 50
+PROGRESS_EVERY_S = 30.0
 TMP_PREFIX = ".tmp-"
 
 
@@ -67,6 +74,7 @@ class Job:
     content_type: str | None
     filename: str | None
     raw_path: str
+    ocr_timeout_s: float | None = None  # timeout for PDFs / images (None: timeout_s for all)
 
 
 def result_path(extracted_dir: Path, sha: str) -> Path:
@@ -138,6 +146,18 @@ def _on_alarm(signum, frame):  # noqa: ARG001
 def _run_one(job: Job, timeout_s: float) -> ExtractionResult:
     """Worker side: read the raw file, extract under a soft (SIGALRM) and a hard (os._exit) timeout."""
     t0 = time.monotonic()
+    try:
+        data = Path(job.raw_path).read_bytes()
+    except FileNotFoundError:
+        return _failed_for(job, "raw_file_missing")
+    if job.ocr_timeout_s and sniff_format(data[:4096], job.content_type, job.filename) in OCR_FORMATS:
+        timeout_s = max(timeout_s, job.ocr_timeout_s)
+    ocr_budget = max(1.0, timeout_s * OCR_BUDGET_SHARE) if timeout_s > 0 else None
+    return _extract_with_timeout(job, data, timeout_s, ocr_budget, t0)
+
+
+def _extract_with_timeout(job: Job, data: bytes, timeout_s: float, ocr_budget: float | None,
+                          t0: float) -> ExtractionResult:
     done = threading.Event()
 
     def watchdog() -> None:
@@ -150,11 +170,7 @@ def _run_one(job: Job, timeout_s: float) -> ExtractionResult:
         old = signal.signal(signal.SIGALRM, _on_alarm)
         signal.setitimer(signal.ITIMER_REAL, timeout_s)
     try:
-        try:
-            data = Path(job.raw_path).read_bytes()
-        except FileNotFoundError:
-            return _failed_for(job, "raw_file_missing")
-        res = extract(data, job.content_type, job.filename)
+        res = extract(data, job.content_type, job.filename, ocr_max_seconds=ocr_budget)
     except _DocTimeout:
         res = _failed_for(job, f"timeout: extraction took longer than {timeout_s:g} s")
     finally:
@@ -209,7 +225,7 @@ def _run_jobs(jobs: list[Job], workers: int, timeout_s: float) -> Iterator[tuple
             yield job, pool.submit(_run_one, job, timeout_s).result()
         except BrokenProcessPool:
             elapsed = time.monotonic() - t0
-            if elapsed >= timeout_s:
+            if elapsed >= min(timeout_s, job.ocr_timeout_s or timeout_s):
                 yield job, _failed_for(job, f"timeout: worker killed after {elapsed:.0f} s")
             else:
                 yield job, _failed_for(job, "worker_crashed: the extraction process died (crash or out of memory)")
@@ -223,11 +239,18 @@ def extract_documents(
     settings: Settings,
     progress: Callable[[str], None] | None = None,
     timeout_s: float = DOC_TIMEOUT_S,
+    ocr_timeout_s: float | None = OCR_DOC_TIMEOUT_S,
 ) -> ExtractStats:
-    """Extract every fetched document not yet extracted with this EXTRACTOR_VERSION."""
+    """Extract every fetched document not yet extracted with this EXTRACTOR_VERSION.
+
+    timeout_s: per document; PDFs and images get ocr_timeout_s (when larger), as they may need OCR."""
     t0 = time.monotonic()
     stats = ExtractStats()
     jobs = document_jobs(settings)
+    if ocr_timeout_s:
+        for job in jobs:
+            job.ocr_timeout_s = max(timeout_s, ocr_timeout_s)
+    last_progress = [time.monotonic()]
     stats.candidates = len(jobs)
     todo: list[Job] = []
     extracted_dir = Path(settings.extracted_dir)
@@ -237,7 +260,9 @@ def extract_documents(
         stats.extracted += 1
         status = res.extraction_status if res.extraction_status in ("ok", "needs_ocr", "unsupported") else "failed"
         setattr(stats, status, getattr(stats, status) + 1)
-        if progress and stats.extracted % PROGRESS_EVERY == 0:
+        now = time.monotonic()
+        if progress and (stats.extracted % PROGRESS_EVERY == 0 or now - last_progress[0] >= PROGRESS_EVERY_S):
+            last_progress[0] = now
             progress(f"extract: {stats.extracted}/{len(todo)} documents (ok {stats.ok}, needs_ocr {stats.needs_ocr}, "
                      f"failed {stats.failed}, unsupported {stats.unsupported})")
 

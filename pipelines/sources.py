@@ -61,3 +61,16 @@ def load_sources(path: Path) -> list[Source]:
     if not path.exists():
         raise SourcesError(f"sources file {path} does not exist")
     return parse_sources(path.read_text(encoding="utf-8-sig"), origin=str(path))
+
+
+def source_definitions(fetchlog_dir: Path) -> dict[str, dict]:
+    """Every source ever crawled (latest definition wins), from the sources snapshots beside the fetch log."""
+    defs: dict[str, dict] = {}
+    for snap in sorted(Path(fetchlog_dir).glob("*.sources.csv")):
+        with open(snap, encoding="utf-8-sig") as fh:
+            for r in csv.DictReader(fh):
+                defs[r["source_id"]] = {
+                    "source_id": r["source_id"], "kind": r.get("kind"), "start_url": r.get("start_url"),
+                    "municipality_code": r.get("municipality_code") or None, "name": r.get("name") or None,
+                }
+    return defs

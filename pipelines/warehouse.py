@@ -8,7 +8,6 @@ the same rows and never duplicates them.
 """
 from __future__ import annotations
 
-import csv
 import json
 import os
 import time
@@ -18,57 +17,22 @@ import duckdb
 import pyarrow as pa
 
 from pipelines import fetch_log
+from pipelines.annotate import load_annotations
+from pipelines.registry import municipality_rows
+from pipelines.sources import source_definitions
 from pipelines.warehouse_schema import TABLES
 from smartharvest.settings import Settings
-from transforms.size_class import size_class
 from transforms.sniff import filename_from_disposition
-
-MUNICIPALITY_COLUMNS = {
-    "municipality_code": "kod_obce", "name": "nazev_obce", "official_name": "nazev_ucetni_jednotky", "ico": "ico",
-    "okres_code": "okres_kod", "okres_name": "okres_nazev", "orp_code": "orp_kod", "orp_name": "orp_nazev",
-    "kraj_code": "kraj_kod", "kraj_name": "kraj_nazev", "kraj_nuts3": "kraj_nuts3",
-    "web_domain_candidates": "web_domain_candidates_heuristic",
-}
 
 
 def _table(rows: list[dict], columns: list[str], types: dict[str, pa.DataType] | None = None) -> pa.Table:
     types = types or {}
-    arrays = {}
-    for col in columns:
-        values = [r.get(col) for r in rows]
-        arrays[col] = pa.array(values, type=types.get(col, pa.string()))
-    return pa.table(arrays)
-
-
-def municipality_rows(seeds_dir: Path) -> list[dict]:
-    """Registry rows with size class and municipality type joined."""
-    reg = Path(seeds_dir) / "municipalities"
-    types: dict[str, str] = {}
-    with open(reg / "municipality_types.csv", encoding="utf-8") as fh:
-        for r in csv.DictReader(fh):
-            types[r["zuj"]] = r["typobce"]
-    out = []
-    with open(reg / "municipalities.csv", encoding="utf-8") as fh:
-        for r in csv.DictReader(fh):
-            row = {k: (r.get(v) or None) for k, v in MUNICIPALITY_COLUMNS.items()}
-            pop = r.get("pocet_obyvatel_sp")
-            row["population"] = int(float(pop)) if pop else None
-            row["size_class"] = size_class(row["population"])
-            row["municipality_type"] = types.get(r["kod_obce"])
-            out.append(row)
-    return out
+    return pa.table({col: pa.array([r.get(col) for r in rows], type=types.get(col, pa.string())) for col in columns})
 
 
 def _source_rows(fetchlog_dir: Path) -> tuple[list[dict], list[dict]]:
     """(sources with latest crawl outcome, every source_crawls row)."""
-    defs: dict[str, dict] = {}
-    for snap in sorted(Path(fetchlog_dir).glob("*.sources.csv")):
-        with open(snap, encoding="utf-8-sig") as fh:
-            for r in csv.DictReader(fh):
-                defs[r["source_id"]] = {
-                    "source_id": r["source_id"], "kind": r.get("kind"), "start_url": r.get("start_url"),
-                    "municipality_code": r.get("municipality_code") or None, "name": r.get("name") or None,
-                }
+    defs = source_definitions(fetchlog_dir)
     crawls = [r for f in fetch_log.source_files(fetchlog_dir) for r in fetch_log.read_jsonl(f)]
     latest: dict[str, dict] = {}
     for r in sorted(crawls, key=lambda r: (r.get("finished_at") or "", r.get("crawl_id") or "")):
@@ -128,17 +92,58 @@ def _document_rows(fetches: list[dict], sources: dict[str, dict], settings: Sett
                     "extraction_error"):
             d[col] = ex.get(col)
         d["extraction_status"] = ex.get("extraction_status") or "pending"
+        d["text_source"] = ex.get("text_source")
         if not ex:
             d["extraction_error"] = "not extracted yet"
     return list(docs.values()), list(urls.values())
+
+
+ANNOTATION_COLUMNS = ("language", "language_confidence", "language_mixed", "validity_from", "validity_to", "approved_on",
+                      "approval_body", "resolution_number", "kraj_code", "level", "smart_scope", "doc_type",
+                      "is_strategic", "smart_score", "is_smart", "domains", "annotation_status")
+
+
+def _annotation_rows(documents: list[dict], settings: Settings) -> tuple[list[dict], list[dict], list[dict]]:
+    """Merge annotations into documents; return (document_domains, funding_mentions, document_evidence) rows."""
+    by_id = {a["doc_id"]: a for a in load_annotations(settings)}
+    domains, funding, evidence = [], [], []
+    for d in documents:
+        a = by_id.get(d["doc_id"])
+        if a is None:
+            d["annotation_status"] = "pending"
+            continue
+        for col in ANNOTATION_COLUMNS:
+            d[col] = a.get(col)
+        if a.get("municipality_source") == "text" or (not d.get("municipality_code") and a.get("municipality_code")):
+            d["municipality_code"] = a.get("municipality_code")
+        d["municipality_source"] = a.get("municipality_source") if d.get("municipality_code") else None
+        chosen = set(a.get("domains") or [])
+        smart_evidence = (a.get("evidence") or {}).get("smart") or {}
+        for area, score in sorted((a.get("domain_scores") or {}).items()):
+            terms = smart_evidence.get(area) if isinstance(smart_evidence, dict) else None
+            domains.append({"doc_id": d["doc_id"], "domain": area, "score": score, "selected": area in chosen,
+                            "evidence": json.dumps(terms, ensure_ascii=False) if terms is not None else None})
+        for f in a.get("funding") or []:
+            ev = f.get("evidence") or {}
+            funding.append({"doc_id": d["doc_id"], "programme_code": f.get("programme_code"), "snippet": f.get("snippet"),
+                            "mentions": ev.get("count") if isinstance(ev, dict) else None})
+        for field, value in sorted((a.get("evidence") or {}).items()):
+            if value:
+                evidence.append({"doc_id": d["doc_id"], "field": field,
+                                 "evidence": json.dumps(value, ensure_ascii=False, default=str)})
+    return domains, funding, evidence
 
 
 INT = pa.int64()
 TYPES = {
     "population": INT, "last_pages": INT, "last_documents": INT, "last_errors": INT, "pages": INT, "documents": INT,
     "errors": INT, "status": INT, "content_length": INT, "depth": INT, "text_chars": INT, "needs_ocr": pa.bool_(),
-    "size_bytes": INT, "fetch_count": INT,
+    "size_bytes": INT, "fetch_count": INT, "validity_from": INT, "validity_to": INT, "mentions": INT,
+    "language_confidence": pa.float64(), "smart_score": pa.float64(), "score": pa.float64(),
+    "language_mixed": pa.bool_(), "is_strategic": pa.bool_(), "is_smart": pa.bool_(), "selected": pa.bool_(),
+    "domains": pa.list_(pa.string()),
 }
+DATES = {"approved_on"}
 TIMESTAMPS = {"first_seen_at", "last_seen_at", "fetched_at", "started_at", "finished_at", "last_crawled_at"}
 
 
@@ -151,7 +156,8 @@ def _load(con: duckdb.DuckDBPyConnection, name: str, rows: list[dict]) -> None:
         types.pop("status")
     tbl = _table(rows, cols, types)
     con.register("_incoming", tbl)
-    select = ", ".join(f"TRY_CAST({c} AS TIMESTAMPTZ) AS {c}" if c in TIMESTAMPS else c for c in cols)
+    select = ", ".join(f"TRY_CAST({c} AS TIMESTAMPTZ) AS {c}" if c in TIMESTAMPS
+                       else f"TRY_CAST({c} AS DATE) AS {c}" if c in DATES else c for c in cols)
     con.execute(f"CREATE TABLE {name} AS SELECT {select} FROM _incoming")
     con.unregister("_incoming")
 
@@ -172,6 +178,7 @@ def publish(settings: Settings, latest_crawl_id: str | None = None) -> dict:
     fetches = list(fetch_log.read_fetches(settings.fetchlog_dir))
     sources, crawls = _source_rows(settings.fetchlog_dir)
     documents, document_urls = _document_rows(fetches, {s["source_id"]: s for s in sources}, settings)
+    document_domains, funding_mentions, document_evidence = _annotation_rows(documents, settings)
     tables = {
         "municipalities": municipality_rows(settings.seeds_dir),
         "sources": sources,
@@ -179,6 +186,9 @@ def publish(settings: Settings, latest_crawl_id: str | None = None) -> dict:
         "fetches": fetches,
         "documents": documents,
         "document_urls": document_urls,
+        "document_domains": document_domains,
+        "funding_mentions": funding_mentions,
+        "document_evidence": document_evidence,
     }
     tmp = db.with_name(db.name + ".tmp")
     for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
@@ -207,6 +217,8 @@ def publish(settings: Settings, latest_crawl_id: str | None = None) -> dict:
         "extraction_errors": sum(1 for d in documents if d["extraction_status"] == "failed"),
         "needs_ocr": sum(1 for d in documents if d.get("needs_ocr")),
         "pending": sum(1 for d in documents if d["extraction_status"] == "pending"),
+        "strategic": sum(1 for d in documents if d.get("is_strategic")),
+        "smart": sum(1 for d in documents if d.get("is_smart")),
         "db_path": str(db),
         "duration_s": round(time.time() - t0, 2),
     }

@@ -63,6 +63,19 @@ def build_parser() -> argparse.ArgumentParser:
     _add_paths(ui)
     _add_demo(ui)
 
+    langid = sub.add_parser("langid", help="identify the language of each line on stdin",
+                            description="Read text lines on stdin and print one line per input line: "
+                            "<ISO 639-1 code>\t<confidence> ('und' when the line has no letters). Deterministic.")
+    langid.set_defaults(db=None)
+
+    evaluate = sub.add_parser("evaluate", help="measure extraction and classification against a labels file",
+                              description="Extract and annotate every file listed in a labels file (the format of "
+                              "../shared/corpus/dev/labels.jsonl) and print per-field accuracy / precision / recall / F1.")
+    evaluate.add_argument("--labels", required=True, metavar="FILE", help="labels JSONL (file, folder, title, doc_type, ...)")
+    evaluate.add_argument("--documents", required=True, metavar="DIR", help="directory holding the files (DIR/folder/file)")
+    evaluate.add_argument("--json", metavar="OUT", help="also write every document's gold and predicted values to OUT")
+    evaluate.add_argument("--workers", type=int, default=None, help="processes (default: one per core)")
+
     query = sub.add_parser("query", help="run one SQL query against the warehouse (read-only) and print the result",
                            description="Open the warehouse read-only for one query; e.g. "
                            "smartharvest query \"SELECT file_format, count(*) FROM documents GROUP BY 1\"")
@@ -131,6 +144,7 @@ def render_summary(result, settings: Settings, seconds: float) -> str:
     extract = _materialized(result, "extracted_documents")
     docs = _materialized(result, "warehouse/documents")
     urls = _materialized(result, "warehouse/document_urls")
+    annotated = _materialized(result, "annotated_documents")
     failed = [e.step_key for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
     lines = [
         "",
@@ -143,6 +157,8 @@ def render_summary(result, settings: Settings, seconds: float) -> str:
         f"{urls.get('rows', '?')} document URLs",
         f"  extraction {extract.get('extracted', '?')} extracted now: {extract.get('ok', '?')} ok, "
         f"{extract.get('needs_ocr', '?')} need OCR, {extract.get('failed', '?')} failed",
+        f"  understood {docs.get('strategic', '?')} strategy documents, {docs.get('smart', '?')} about SMART solutions "
+        f"(annotated now: {annotated.get('annotated', '?')})",
         f"  errors     {crawl.get('errors', '?')} failed fetches, {crawl.get('forbidden_by_robots', 0)} URLs forbidden "
         f"by robots.txt, {crawl.get('too_large', 0)} over the size limit",
         f"  time       {seconds:.1f} s",
@@ -204,6 +220,33 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_langid(args: argparse.Namespace) -> int:
+    from transforms.language import detect_language
+
+    for line in sys.stdin:
+        guess = detect_language(line.rstrip("\n"))
+        sys.stdout.write(f"{guess.code or 'und'}\t{guess.confidence:.4f}\n")
+    sys.stdout.flush()
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    import json
+
+    from pipelines.evaluate import evaluate
+
+    for path, what in ((args.labels, "labels file"), (args.documents, "documents directory")):
+        if not Path(path).exists():
+            print(f"error: {what} {path} does not exist", file=sys.stderr)
+            return 2
+    progress = lambda m: print(f"[evaluate] {m}", file=sys.stderr, flush=True)  # noqa: E731
+    result = evaluate(Path(args.labels), Path(args.documents), load_settings(), workers=args.workers, progress=progress)
+    print(result.report())
+    if args.json:
+        Path(args.json).write_text(json.dumps(result.rows, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     signal.signal(signal.SIGTERM, _raise_interrupt)  # clean up child processes (demo web, dagster dev) on `kill`
@@ -213,7 +256,8 @@ def main(argv: list[str] | None = None) -> int:
         return demo_main(argv[1:])
     args = build_parser().parse_args(argv)
     try:
-        return {"run": cmd_run, "ui": cmd_ui, "query": cmd_query}[args.command](args)
+        commands = {"run": cmd_run, "ui": cmd_ui, "query": cmd_query, "langid": cmd_langid, "evaluate": cmd_evaluate}
+        return commands[args.command](args)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

@@ -2,11 +2,14 @@
 
 The real format is sniffed from the bytes (servers mislabel files), then one extractor per
 format family runs. Status values:
-- ok: text extracted (for PDFs: the text layer passed the quality check);
-- needs_ocr: a PDF (or an image) whose text layer is missing or garbage; extraction_error says why;
+- ok: readable text extracted, from the file's own text (text_source='text_layer') or by OCR
+  of a scanned / broken PDF or an image (text_source='ocr');
+- needs_ocr: a PDF (or an image) whose text layer is missing or garbage and OCR was off,
+  unavailable (extraction_error 'ocr_unavailable: ...') or gave nothing usable;
 - failed: could not be read (encrypted, corrupt, empty, too large, extractor crash); retried on rerun;
-- unsupported: a format we do not extract yet (doc, xls, xlsx, pptx, ods, zip, ...).
-Pure function on values: no file or network I/O.
+- unsupported: a format with no reader (pptx, zip, xml, json, unknown).
+Pure function on values: no file or network I/O, apart from the OCR / .doc binaries
+(tesseract, antiword, catdoc) the bytes are piped through.
 """
 from __future__ import annotations
 
@@ -16,11 +19,16 @@ from transforms.sniff import MIME_BY_FORMAT, sniff_format
 from transforms.text_quality import assess_text
 from transforms.textnorm import ExtractionError, clean_text, decode_text, one_line
 
-EXTRACTOR_VERSION = "1.0.0"
+EXTRACTOR_VERSION = "2.0.1"
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 STATUSES = ("ok", "needs_ocr", "failed", "unsupported")
 FINAL_STATUSES = frozenset({"ok", "needs_ocr", "unsupported"})  # "failed" is retried
-SUPPORTED_FORMATS = frozenset({"pdf", "docx", "html", "rtf", "odt", "txt"})
+TEXT_SOURCES = ("text_layer", "ocr", "none")
+SUPPORTED_FORMATS = frozenset({"pdf", "docx", "html", "rtf", "odt", "txt", "doc", "xls", "xlsx", "ods", "image"})
+OCR_MAX_PAGES = 50
+OCR_MAX_SECONDS = 240.0  # total OCR budget per document; pages after it stay un-OCR'd (meta says so)
+# page-level reasons whose text layer is real text, only too short: kept when the page is not OCR'd
+_SHORT_REASONS = ("no_text_layer", "too_little_text")
 
 
 @dataclass
@@ -35,10 +43,20 @@ class ExtractionResult:
     needs_ocr: bool = False
     extraction_status: str = "ok"
     extraction_error: str | None = None
+    text_source: str = "none"  # text_layer | ocr | none
     meta: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+@dataclass
+class OcrOptions:
+    enabled: bool = True
+    lang: str = "ces+eng"
+    dpi: int = 200
+    max_pages: int = OCR_MAX_PAGES
+    max_seconds: float | None = OCR_MAX_SECONDS
 
 
 def _failed(fmt: str, mime: str | None, error: str, **meta) -> ExtractionResult:
@@ -46,18 +64,145 @@ def _failed(fmt: str, mime: str | None, error: str, **meta) -> ExtractionResult:
                             extraction_error=error[:1000], meta=meta)
 
 
-def _pdf(data: bytes, filename: str | None, res: ExtractionResult) -> None:
-    from transforms.pdf_text import extract_pdf
+def _set_needs_ocr(res: ExtractionResult, reason: str) -> None:
+    res.needs_ocr = True
+    res.extraction_status = "needs_ocr"
+    res.extraction_error = reason[:1000]
+
+
+def _ocr_meta(o) -> dict:
+    return {"pages_done": o.pages_done, "pages_total": o.pages_total, "lang": o.lang,
+            "mean_confidence": o.mean_confidence, **o.meta}
+
+
+def _ocr_title(text: str, filename: str | None) -> str | None:
+    from transforms.doc_text import first_line_title
+
+    first_page = text.split("\f", 1)[0]
+    return first_line_title(first_page, filename, min_words=3)
+
+
+def _pdf(data: bytes, filename: str | None, res: ExtractionResult, opts: OcrOptions) -> None:
+    """Text layer first. When it fails the quality check, OCR its weak pages (all pages when none
+    is weak on its own). When it passes but some pages are scans (little text, a page-sized
+    image: meta['scan_pages']), OCR those pages too. text_source is 'ocr' when OCR gave most of
+    the text."""
+    from transforms.pdf_text import PAGE_SEP, extract_pdf
 
     r = extract_pdf(data, filename)
     res.pages, res.text, res.title, res.author = r.pages, r.text, r.title, r.author
     res.meta.update(r.meta)
     q = assess_text(r.text, r.pages)
     res.meta["quality"] = q.to_dict()
+    n = max(r.pages or 1, 1)
+    layer = (r.text.split(PAGE_SEP) + [""] * n)[:n]
+    verdicts = [assess_text(t, 1) for t in layer]
     if q.needs_ocr:
-        res.needs_ocr = True
-        res.extraction_status = "needs_ocr"
-        res.extraction_error = q.reason
+        res.meta["text_layer_quality"] = q.to_dict()
+        targets = [i for i, v in enumerate(verdicts) if v.needs_ocr] or list(range(n))
+    else:
+        res.text_source = "text_layer"
+        targets = [p - 1 for p in r.meta.get("scan_pages", []) if 0 < p <= n and verdicts[p - 1].needs_ocr]
+        if not targets:
+            return
+    if not opts.enabled:
+        if q.needs_ocr:
+            _set_needs_ocr(res, q.reason)
+        return
+    from transforms.ocr import OcrUnavailable, ocr_pdf
+
+    try:
+        o = ocr_pdf(data, lang=opts.lang, dpi=opts.dpi, max_pages=opts.max_pages, max_seconds=opts.max_seconds,
+                    pages=targets)
+    except Exception as e:  # noqa: BLE001 - OCR is a bonus: never lose the text-layer result
+        if isinstance(e, OcrUnavailable):
+            msg = str(e)
+        elif isinstance(e, ExtractionError):
+            msg = f"ocr_failed: {e}"
+        else:
+            msg = f"ocr_failed: {type(e).__name__}: {e}"
+        if q.needs_ocr:
+            _set_needs_ocr(res, msg if isinstance(e, OcrUnavailable) else f"{q.reason}; {msg}")
+            res.meta["text_layer_reason"] = q.reason
+        else:
+            res.meta["ocr_error"] = msg[:500]
+        return
+    res.meta["ocr"] = _ocr_meta(o)
+    ocr_pages = dict(zip(o.meta.get("pages", []), o.text.split(PAGE_SEP)))
+    texts, used, judged = [], [], []  # judged: the pages the final quality verdict looks at
+    ocr_chars = layer_chars = 0
+    for i, (t, v) in enumerate(zip(layer, verdicts)):
+        short = not v.needs_ocr or (v.reason or "").startswith(_SHORT_REASONS)
+        ot = ocr_pages.get(i)
+        if ot is not None and ot.strip() and (q.needs_ocr or not assess_text(ot, 1).needs_ocr):
+            texts.append(ot)
+            used.append(i + 1)
+            judged.append(ot)
+            ocr_chars += len(ot)
+            continue
+        texts.append(t if short else "")  # garbage layer text is dropped
+        layer_chars += len(texts[-1])
+        if ot is not None or not v.needs_ocr:  # not judged: weak pages OCR did not reach
+            judged.append(texts[-1])
+    res.meta["ocr"]["pages_used"] = used
+    q2 = assess_text(PAGE_SEP.join(judged), max(len(judged), 1))
+    if q.needs_ocr and (not used or q2.needs_ocr):
+        res.meta["ocr_quality"] = q2.to_dict()
+        _set_needs_ocr(res, f"{q.reason}; ocr_unusable: {q2.reason or 'no text recognised'}")
+        return
+    if not used:
+        return
+    res.meta["quality"] = q2.to_dict()
+    res.text = PAGE_SEP.join(texts)
+    res.text_source = "ocr" if ocr_chars > layer_chars else "text_layer"
+    if res.title is None and res.text_source == "ocr":
+        t = _ocr_title(res.text, filename)
+        if t:
+            res.title = t
+            res.meta["title_source"] = "ocr_first_line"
+
+
+def _image(data: bytes, filename: str | None, res: ExtractionResult, opts: OcrOptions) -> None:
+    if not opts.enabled:
+        _set_needs_ocr(res, "image: no text layer")
+        return
+    from transforms.ocr import OcrUnavailable, ocr_image
+
+    try:
+        o = ocr_image(data, lang=opts.lang, dpi=opts.dpi, max_pages=opts.max_pages, max_seconds=opts.max_seconds)
+    except OcrUnavailable as e:
+        _set_needs_ocr(res, str(e))
+        return
+    res.meta["ocr"] = _ocr_meta(o)
+    res.pages = o.pages_total
+    q = assess_text(o.text, max(o.pages_done, 1))
+    res.meta["quality"] = q.to_dict()
+    if q.needs_ocr:
+        res.text = o.text
+        _set_needs_ocr(res, f"image: ocr_unusable: {q.reason}")
+        return
+    res.text = o.text
+    res.text_source = "ocr"
+    res.title = _ocr_title(o.text, filename)
+    if res.title:
+        res.meta["title_source"] = "ocr_first_line"
+
+
+def _doc(data: bytes, filename: str | None, res: ExtractionResult) -> None:
+    from transforms.doc_text import extract_doc
+
+    r = extract_doc(data, filename)
+    res.text, res.title, res.author, res.pages = r.text, r.title, r.author, r.pages
+    res.meta.update(r.meta)
+
+
+def _sheet(fmt: str, data: bytes, filename: str | None, res: ExtractionResult) -> None:
+    from transforms import sheet_text
+
+    fn = {"xlsx": sheet_text.extract_xlsx, "xls": sheet_text.extract_xls, "ods": sheet_text.extract_ods}[fmt]
+    r = fn(data, filename)
+    res.text, res.title, res.author, res.pages = r.text, r.title, r.author, r.pages
+    res.meta.update(r.meta)
 
 
 def _docx(data: bytes, filename: str | None, res: ExtractionResult) -> None:
@@ -108,9 +253,16 @@ def extract(
     content_type: str | None = None,
     filename: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    ocr: bool = True,
+    ocr_max_pages: int = OCR_MAX_PAGES,
+    ocr_max_seconds: float | None = OCR_MAX_SECONDS,
 ) -> ExtractionResult:
-    """Extract text and facts from one document's bytes. Never raises (except BaseException)."""
+    """Extract text and facts from one document's bytes. Never raises (except BaseException).
+
+    ocr: run Tesseract on PDFs whose text layer fails the quality check and on images (at most
+    ocr_max_pages pages, stopping after ocr_max_seconds); False keeps them `needs_ocr`."""
     fmt, mime = "unknown", None
+    opts = OcrOptions(enabled=ocr, max_pages=ocr_max_pages, max_seconds=ocr_max_seconds)
     try:
         if data is None or len(data) == 0:
             return _failed("unknown", None, "empty_file")
@@ -122,7 +274,7 @@ def extract(
             return _failed(fmt, mime, "empty_file: only whitespace")
         res = ExtractionResult(file_format=fmt, mime_type=mime)
         if fmt == "pdf":
-            _pdf(data, filename, res)
+            _pdf(data, filename, res, opts)
         elif fmt == "docx":
             _docx(data, filename, res)
         elif fmt == "odt":
@@ -133,17 +285,24 @@ def extract(
             _html(data, content_type, res)
         elif fmt == "txt":
             _txt(data, content_type, res)
+        elif fmt == "doc":
+            _doc(data, filename, res)
+        elif fmt in ("xlsx", "xls", "ods"):
+            _sheet(fmt, data, filename, res)
         elif fmt == "image":
-            res.needs_ocr = True
-            res.extraction_status = "needs_ocr"
-            res.extraction_error = "image: no text layer"
+            _image(data, filename, res, opts)
         else:
             res.extraction_status = "unsupported"
             res.extraction_error = f"unsupported_format: {fmt}"
         res.text = res.text or ""
         res.text_chars = len(res.text)
-        if fmt != "pdf" and res.extraction_status == "ok":
-            res.meta["quality"] = assess_text(res.text, res.pages or 1).to_dict()
+        if res.extraction_status == "ok":
+            if res.text_source == "none" and res.text.strip():
+                res.text_source = "text_layer"
+            if "quality" not in res.meta:
+                res.meta["quality"] = assess_text(res.text, res.pages or 1).to_dict()
+        else:
+            res.text_source = "none"
         return res
     except ExtractionError as e:
         return _failed(fmt, mime, str(e))

@@ -17,6 +17,8 @@ from transforms.textnorm import ExtractionError, clean_text, fix_split_diacritic
 PAGE_SEP = "\f"
 META_KEYS = ("Title", "Author", "Subject", "Keywords", "Creator", "Producer", "CreationDate", "ModDate")
 _PAGE_NUMBER_LINE = re.compile(r"^((strana|stránka|str\.|page|list)\s*(č\.?:?)?\s*)?\d+(\s*(/|z|of|ze)\s*\d+)?$", re.I)
+SCAN_MAX_CHARS = 200  # a page with less text than this and a large image is probably a scan
+SCAN_MIN_IMAGE_AREA = 0.6  # share of the page an image must cover
 _PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?\s*([Zz+\-])?\s*(\d{2})?'?(\d{2})?'?")
 
 
@@ -47,6 +49,19 @@ def parse_pdf_date(value: str | None) -> str | None:
     elif sign in ("Z", "z"):
         dt = dt.replace(tzinfo=timezone.utc)
     return dt.isoformat()
+
+
+def _has_large_image(page) -> bool:
+    """Does an image object cover at least SCAN_MIN_IMAGE_AREA of the page (a scanned page)?"""
+    import pypdfium2.raw as pdfium_c
+
+    w, h = page.get_size()
+    area = max(w * h, 1.0)
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+        left, bottom, right, top = obj.get_bounds()
+        if max(0.0, right - left) * max(0.0, top - bottom) >= SCAN_MIN_IMAGE_AREA * area:
+            return True
+    return False
 
 
 def _open(data: bytes):
@@ -228,6 +243,7 @@ def extract_pdf(data: bytes, filename: str | None = None, want_title: bool = Tru
         except Exception:  # noqa: BLE001 - metadata is optional
             pass
         page_texts: list[str] = []
+        scan_pages: list[int] = []
         page_errors = 0
         for i in range(n_pages):
             try:
@@ -238,6 +254,12 @@ def extract_pdf(data: bytes, filename: str | None = None, want_title: bool = Tru
                         page_texts.append(clean_text(tp.get_text_bounded()))
                     finally:
                         tp.close()
+                    if len(page_texts[-1]) < SCAN_MAX_CHARS:
+                        try:
+                            if _has_large_image(page):
+                                scan_pages.append(i + 1)
+                        except Exception:  # noqa: BLE001 - a hint only
+                            pass
                 finally:
                     page.close()
             except Exception:  # noqa: BLE001 - one broken page must not lose the others
@@ -248,7 +270,7 @@ def extract_pdf(data: bytes, filename: str | None = None, want_title: bool = Tru
         if want_title and page_texts and page_texts[0].strip():
             try:
                 t = _title_from_layout(data, pdf, meta)
-                if t and plausible_title(t, filename):
+                if t and plausible_title(t):
                     title, source = t, "layout"
             except Exception as e:  # noqa: BLE001 - a title is a bonus, never a failure
                 meta["layout_error"] = f"{type(e).__name__}: {e}"[:300]
@@ -263,6 +285,8 @@ def extract_pdf(data: bytes, filename: str | None = None, want_title: bool = Tru
     meta["mod_date"] = parse_pdf_date(raw_meta.get("ModDate"))
     if page_errors:
         meta["page_errors"] = page_errors
+    if scan_pages:
+        meta["scan_pages"] = scan_pages  # 1-based: little text and a page-sized image
     meta_title = raw_meta.get("Title")
     if title is None and plausible_title(meta_title, filename):
         title, source = one_line(fix_split_diacritics(meta_title)), "metadata"

@@ -28,6 +28,10 @@ MAX_GARBAGE_RATIO = 0.15  # private-use, U+FFFD, control characters
 MIN_PLAUSIBLE_RATIO = 0.55  # share of letter tokens that look like words
 MIN_LETTER_RATIO = 0.12
 MIN_STOPWORD_RATIO = 0.02  # Czech prose ~25-35 %, tables a few %, shifted glyph codes ~0
+# glyph codes shifted by a constant (code - 29) turn lower case into UPPER CASE letter soup with
+# no multi-letter function word ("na" -> "QD"); real all-caps text keeps NA, SE, PRO, DO...
+MAX_CAPS_SHIFTED = 0.5  # share of all-caps tokens above which...
+MIN_CAPS_STOPWORDS = 0.03  # ...multi-letter function words must be at least this share
 STOPWORDS = frozenset(
     "a i k o s u v z na se je do pro že to ve od po za by jako nebo které který která při ze ke ku the of and "
     "in to is for on by with či jsou byl bylo být není až již jen ani tak také podle dle až der die und das".split()
@@ -89,6 +93,8 @@ def plausible_word(tok: str) -> bool:
 _GARBAGE_RE = re.compile("[\ue000-\uf8ff\ufffd\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _LETTER_RE = re.compile(r"[^\W\d_]", re.UNICODE)
 _SPACE_RE = re.compile(r"\s+")
+# 'x', 'y', 'z' shifted by -29 become '[', '\\', ']' between letters: "UR]SRðHW" (rozpočet)
+_ODD_IN_WORD = re.compile(r"(?<=[^\W\d_])[\[\]\\^`=]+(?=[^\W\d_])")
 
 
 def assess_text(text: str, pages: int | None) -> TextQuality:
@@ -113,6 +119,9 @@ def assess_text(text: str, pages: int | None) -> TextQuality:
     plausible_ratio = plausible / len(long_tokens) if long_tokens else 0.0
     unique = len({w.lower() for w in words})
     stop_ratio = sum(1 for t in tokens if t.lower() in STOPWORDS) / len(tokens) if tokens else 0.0
+    odd_in_word = len(_ODD_IN_WORD.findall(no_cid)) / len(long_tokens) if long_tokens else 0.0
+    caps_ratio = sum(1 for t in long_tokens if t.isupper()) / len(long_tokens) if long_tokens else 0.0
+    stop2_ratio = sum(1 for t in long_tokens if t.lower() in STOPWORDS) / len(long_tokens) if long_tokens else 0.0
 
     reason: str | None = None
     if n == 0:
@@ -131,6 +140,10 @@ def assess_text(text: str, pages: int | None) -> TextQuality:
     elif len(long_tokens) >= 30 and stop_ratio < MIN_STOPWORD_RATIO and plausible_ratio < 0.9:
         reason = (f"implausible_words: no common function words ({stop_ratio:.1%}) and {plausible_ratio:.0%}"
                   " word-like tokens (shifted glyph codes?)")
+    elif (len(long_tokens) >= 30 and caps_ratio > MAX_CAPS_SHIFTED and stop2_ratio < MIN_CAPS_STOPWORDS
+          and (plausible_ratio < 0.7 or odd_in_word >= 0.02)):
+        reason = (f"implausible_words: {caps_ratio:.0%} upper-case tokens without function words"
+                  f" ({stop2_ratio:.1%}) and {plausible_ratio:.0%} word-like (shifted glyph codes?)")
 
     return TextQuality(
         needs_ocr=reason is not None,

@@ -17,7 +17,7 @@ WAREHOUSE_TABLES = list(TABLES)
             group_name="warehouse",
             kinds={"duckdb"},
             description=TABLES[name]["comment"],
-            deps=["extracted_documents"],
+            deps=["annotated_documents"],
             metadata={"dagster/column_schema": dg.TableSchema(
                 columns=[dg.TableColumn(c, description=d) for c, d in TABLES[name]["columns"].items()])},
         )
@@ -35,5 +35,5 @@ def warehouse_tables(context: dg.AssetExecutionContext, harvest: HarvestConfig):
         metadata = {"rows": dg.MetadataValue.int(stats["tables"][name]), "db_path": stats["db_path"]}
         if name == "documents":
             metadata.update({k: stats[k] for k in ("new_documents", "already_seen_documents", "extraction_errors",
-                                                    "needs_ocr", "pending")})
+                                                    "needs_ocr", "pending", "strategic", "smart")})
         yield dg.MaterializeResult(asset_key=dg.AssetKey(["warehouse", name]), metadata=metadata)

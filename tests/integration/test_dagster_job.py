@@ -8,8 +8,9 @@ import pytest
 from dagster_project.definitions import defs
 
 EXPECTED_ASSETS = {
-    "crawl", "extracted_documents", "warehouse/municipalities", "warehouse/sources", "warehouse/source_crawls",
-    "warehouse/fetches", "warehouse/documents", "warehouse/document_urls",
+    "crawl", "extracted_documents", "annotated_documents", "warehouse/municipalities", "warehouse/sources", "warehouse/source_crawls",
+    "warehouse/fetches", "warehouse/documents", "warehouse/document_urls", "warehouse/document_domains",
+    "warehouse/funding_mentions", "warehouse/document_evidence",
 }
 
 

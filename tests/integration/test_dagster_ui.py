@@ -53,7 +53,8 @@ def test_ui_shows_the_asset_graph_and_stops_cleanly(tmp_path):
         assert nodes, "the UI never answered"
         edges = {("/".join(n["assetKey"]["path"]), "/".join(d["path"])) for n in nodes for d in n["dependencyKeys"]}
         assert ("extracted_documents", "crawl") in edges
-        assert ("warehouse/documents", "extracted_documents") in edges
+        assert ("annotated_documents", "extracted_documents") in edges
+        assert ("warehouse/documents", "annotated_documents") in edges
     finally:
         proc.send_signal(signal.SIGTERM)
         try:

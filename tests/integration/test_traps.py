@@ -85,17 +85,25 @@ def test_windows_1250_page_links_keep_their_czech_text(demo_web, harvested):
     assert "Ã" not in joined and "\ufffd" not in joined
 
 
-@pytest.mark.parametrize("trap,status,word", [("corrupt_pdf", "failed", "corrupt"), ("encrypted_pdf", "failed", "encrypt"),
-                                              ("image_only_pdf", "needs_ocr", "")])
-def test_broken_pdfs_get_a_status_and_a_reason(demo_web, harvested, trap, status, word):
+@pytest.mark.parametrize("trap,word", [("corrupt_pdf", "corrupt"), ("encrypted_pdf", "encrypt")])
+def test_broken_pdfs_fail_with_a_reason(demo_web, harvested, trap, word):
     for m in _trap(demo_web, trap):
         doc = _doc_for(harvested, m["url"])
         assert doc is not None, f"{m['url']} not in documents"
         _, fmt, got_status, error, needs_ocr, _ = doc
-        assert got_status == status, (got_status, error)
+        assert got_status == "failed", (got_status, error)
         assert error and word in error.lower()
-        if trap == "image_only_pdf":
-            assert needs_ocr is True
+
+
+def test_image_only_pdf_is_read_by_ocr(demo_web, harvested):
+    for m in _trap(demo_web, "image_only_pdf"):
+        rows = harvested.sql("SELECT d.extraction_status, d.text_source, d.needs_ocr, d.text FROM documents d "
+                             "JOIN document_urls u USING (doc_id) WHERE u.url = ?", [m["url"]])
+        assert rows, m["url"]
+        status, source, needs_ocr, text = rows[0]
+        assert (status, source, needs_ocr) == ("ok", "ocr", False)
+        first_words = [w for w in m["title"].split() if len(w) > 4][:3]
+        assert sum(w.lower() in text.lower() for w in first_words) >= 2, (first_words, text[:300])
 
 
 def test_oversized_file_is_cancelled_and_recorded(demo_web, harvested):

@@ -71,7 +71,7 @@ def test_truncated_pdf_fails_corrupt():
 
 
 def test_image_only_pdf_needs_ocr():
-    r = extract(make_image_pdf(), "application/pdf")
+    r = extract(make_image_pdf(), "application/pdf", ocr=False)  # with OCR: tests/transforms/test_ocr.py
     assert r.extraction_status == "needs_ocr" and r.needs_ocr is True
     assert r.extraction_error == "no_text_layer"
     assert r.pages == 1
@@ -98,7 +98,7 @@ def test_corpus_pdfs_never_raise_and_readable_ones_have_text():
     files = corpus_files({"pdf"})
     with_text = scanned_ok = readable = 0
     for path, label in files:
-        r = extract(path.read_bytes(), "application/pdf", path.name)
+        r = extract(path.read_bytes(), "application/pdf", path.name, ocr=False)  # OCR: test_ocr.py
         assert r.extraction_status in ("ok", "needs_ocr", "failed", "unsupported")
         if label["pages"]:
             assert r.pages == label["pages"], path.name

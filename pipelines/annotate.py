@@ -1,0 +1,170 @@
+"""Annotation stage: extracted text -> <data>/annotated/<sha[:2]>/<sha>.json (language, metadata, place, type, SMART).
+
+A document is re-annotated when its extraction, the annotator or the taxonomy version changed; otherwise the
+cached result stands, so reruns are cheap and stable. The municipality index is built once per worker.
+"""
+from __future__ import annotations
+
+import json
+import multiprocessing
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Callable, Iterator
+
+from pipelines import fetch_log, raw_store
+from pipelines.extract import load_extracted
+from pipelines.registry import municipality_rows
+from pipelines.sources import source_definitions
+from smartharvest.settings import Settings
+from transforms.annotate import ANNOTATOR_VERSION, annotate
+from transforms.municipality_match import build_index
+from transforms.taxonomy import load_taxonomy
+
+PROGRESS_EVERY = 100
+ANNOTATABLE = ("ok",)  # statuses whose text is worth reading
+
+
+@dataclass
+class AnnotateStats:
+    candidates: int = 0
+    annotated: int = 0
+    already_done: int = 0
+    strategic: int = 0
+    smart: int = 0
+    failed: int = 0
+    duration_s: float = 0.0
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def annotated_dir(settings: Settings) -> Path:
+    return settings.data_dir / "annotated"
+
+
+def result_path(settings: Settings, sha: str) -> Path:
+    return annotated_dir(settings) / sha[:2] / f"{sha}.json"
+
+
+def _versions(extracted: dict) -> dict:
+    return {"annotator_version": ANNOTATOR_VERSION, "taxonomy_version": load_taxonomy().version,
+            "extractor_version": extracted.get("extractor_version")}
+
+
+def _is_current(path: Path, versions: dict) -> bool:
+    if not path.exists():
+        return False
+    try:
+        done = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return False
+    return all(done.get(k) == v for k, v in versions.items()) and done.get("annotation_status") == "ok"
+
+
+def first_sightings(settings: Settings) -> dict[str, dict]:
+    """For each document sha: the earliest fetch that returned it (its URL and source)."""
+    first: dict[str, dict] = {}
+    for f in fetch_log.read_fetches(settings.fetchlog_dir):
+        sha = f.get("sha256")
+        if f.get("kind") != "document" or not sha or f.get("outcome") != "ok":
+            continue
+        if sha not in first or (f.get("fetched_at") or "") < (first[sha].get("fetched_at") or ""):
+            first[sha] = f
+    return first
+
+
+_WORKER: dict = {}
+INDEX_KEYS = ("municipality_code", "name", "official_name", "okres_name", "kraj_code", "kraj_name", "population")
+
+
+def index_rows(settings: Settings) -> list[dict]:
+    """The registry columns the municipality index needs (small enough to ship to worker processes)."""
+    return [{k: r[k] for k in INDEX_KEYS} for r in municipality_rows(settings.seeds_dir)]
+
+
+def init_worker(rows: list[dict]) -> None:
+    """Process-pool initializer: build the municipality index and load the taxonomy once per worker."""
+    _WORKER["index"] = build_index(rows)
+    _WORKER["populations"] = {r["municipality_code"]: r.get("population") for r in rows}
+    _WORKER["taxonomy"] = load_taxonomy()
+
+
+def annotate_in_worker(*, title, text, url, source_kind, source_municipality_code):
+    """annotate() with this worker's index, populations and taxonomy (init_worker must have run)."""
+    if not _WORKER:
+        raise RuntimeError("init_worker() has not run in this process")
+    return annotate(title=title, text=text, url=url, source_kind=source_kind,
+                    source_municipality_code=source_municipality_code, index=_WORKER["index"],
+                    populations=_WORKER["populations"], taxonomy=_WORKER["taxonomy"])
+
+
+def _annotate_job(job: dict) -> dict:
+    try:
+        a = annotate_in_worker(title=job["title"], text=job["text"], url=job["url"], source_kind=job["source_kind"],
+                               source_municipality_code=job["source_municipality_code"])
+        return {"doc_id": job["doc_id"], "annotation_status": "ok", "annotation_error": None, **a.to_dict()}
+    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the stage
+        return {"doc_id": job["doc_id"], "annotation_status": "failed",
+                "annotation_error": f"{type(exc).__name__}: {exc}"}
+
+
+def _jobs(settings: Settings, stats: AnnotateStats) -> Iterator[tuple[dict, dict]]:
+    sightings = first_sightings(settings)
+    sources = source_definitions(settings.fetchlog_dir)
+    for ex in load_extracted(settings):
+        if ex.get("extraction_status") not in ANNOTATABLE or not ex.get("text"):
+            continue
+        sha = ex["doc_id"]
+        stats.candidates += 1
+        versions = _versions(ex)
+        if _is_current(result_path(settings, sha), versions):
+            stats.already_done += 1
+            continue
+        seen = sightings.get(sha, {})
+        src = sources.get(seen.get("source_id") or "", {})
+        yield versions, {"doc_id": sha, "title": ex.get("title"), "text": ex["text"], "url": seen.get("url"),
+                         "source_kind": src.get("kind"), "source_municipality_code": src.get("municipality_code")}
+
+
+def annotate_documents(settings: Settings, progress: Callable[[str], None] | None = None,
+                       workers: int | None = None) -> AnnotateStats:
+    """Annotate every extracted document whose annotation is missing or out of date."""
+    t0 = time.time()
+    stats = AnnotateStats()
+    say = progress or (lambda _m: None)
+    todo = list(_jobs(settings, stats))
+    say(f"{stats.candidates} documents with text, {stats.already_done} already annotated, {len(todo)} to annotate")
+    if todo:
+        rows = [{k: r[k] for k in ("municipality_code", "name", "official_name", "okres_name", "kraj_code",
+                                   "kraj_name", "population")} for r in municipality_rows(settings.seeds_dir)]
+        n = workers or settings.extract_workers or max(1, multiprocessing.cpu_count())
+        ctx = multiprocessing.get_context("forkserver")
+        with ProcessPoolExecutor(max_workers=min(n, len(todo)), mp_context=ctx, initializer=init_worker,
+                                 initargs=(rows,)) as pool:
+            results = pool.map(_annotate_job, [job for _, job in todo], chunksize=8)
+            for (versions, _job), result in zip(todo, results):
+                result.update(versions)
+                raw_store.write_atomic(result_path(settings, result["doc_id"]),
+                                       json.dumps(result, ensure_ascii=False, default=str).encode("utf-8"))
+                stats.annotated += 1
+                stats.failed += result["annotation_status"] != "ok"
+                stats.strategic += bool(result.get("is_strategic"))
+                stats.smart += bool(result.get("is_smart"))
+                if stats.annotated % PROGRESS_EVERY == 0:
+                    say(f"{stats.annotated}/{len(todo)} annotated ({stats.strategic} strategic, {stats.smart} smart)")
+    stats.duration_s = round(time.time() - t0, 2)
+    say(f"done in {stats.duration_s} s: {stats.as_dict()}")
+    return stats
+
+
+def load_annotations(settings: Settings) -> Iterator[dict]:
+    root = annotated_dir(settings)
+    if not root.exists():
+        return
+    for path in sorted(root.glob("*/*.json")):
+        try:
+            yield json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError):
+            continue
