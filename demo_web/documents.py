@@ -30,9 +30,10 @@ def render(spec: "DocSpec") -> bytes:
     content = compose(spec)
     if spec.fmt == "pdf":
         return render_pdf(content, spec.variant, spec.seed, spec.meta_title, spec.author,
-                          subject=spec.doc_type)
-    if spec.fmt == "docx":
-        return render_docx(content, spec.meta_title, spec.author, spec.published)
+                          subject=spec.doc_type, profile=spec.profile)
+    if spec.fmt == "docx":  # strategies carry no extra summary table: a DOCX twin has the PDF's text
+        return render_docx(content, spec.meta_title, spec.author, spec.published,
+                           summary_table=not spec.is_strategy)
     if spec.fmt == "odt":
         return render_odt(content, spec.meta_title, spec.author, spec.published)
     if spec.fmt == "rtf":

@@ -18,7 +18,7 @@ from .routing import respond
 FIELDS = ("url", "site_id", "source_id", "municipality_code", "cms", "kind", "format", "doc_type", "is_strategy",
           "title", "validity_from", "validity_to", "approved_on", "approval_body", "sha256", "http_status",
           "redirects_to", "robots_allowed", "trap", "expect_in_document_urls", "twin_group", "version_group",
-          "duplicate_group", "depth")
+          "duplicate_group", "depth", "resave_group", "same_document_group", "version_rank")
 SIZE_CAP = 8 * 1024 * 1024
 HASH_SITES_LIMIT = 200  # above this, `auto` leaves sha256 null (hashing means rendering every document)
 
@@ -80,7 +80,8 @@ def doc_row(site: Site, d: Doc, shas: dict | None) -> dict:
         "robots_allowed": allowed, "trap": d.trap,
         "expect_in_document_urls": _expect(site, d.status, allowed, d.depth, spec.variant == "oversized"),
         "twin_group": d.twin_group, "version_group": d.version_group, "duplicate_group": d.duplicate_group,
-        "depth": d.depth,
+        "depth": d.depth, "resave_group": d.resave_group, "same_document_group": d.same_document_group,
+        "version_rank": d.version_rank,
     }
 
 
@@ -95,6 +96,7 @@ def page_row(site: Site, path: str, title: str, *, kind: str = "page", doc_type:
         "redirects_to": site.base_url + redirects_to if redirects_to else None, "robots_allowed": allowed,
         "trap": trap, "expect_in_document_urls": kind == "document" and _expect(site, 200, allowed, depth, False),
         "twin_group": None, "version_group": None, "duplicate_group": None, "depth": depth,
+        "resave_group": None, "same_document_group": None, "version_rank": None,
     }
 
 

@@ -61,6 +61,7 @@ class DocSpec:
     seed: int
     meta_title: str | None
     author: str
+    profile: str = ""  # PDF re-save profile (render_pdf.PROFILES); "" = the original rendering
 
 
 @dataclass(eq=False)
@@ -89,6 +90,9 @@ class Doc:
     twin_group: str | None = None
     version_group: str | None = None
     duplicate_group: str | None = None
+    resave_group: str | None = None  # the same text re-rendered as another PDF (other bytes)
+    same_document_group: str | None = None  # union of duplicate/twin/resave groups (same text)
+    version_rank: int | None = None  # 1 = oldest edition of its version_group
     depth: int | None = None
     size_label: str = ""
 
@@ -373,8 +377,10 @@ def _strategies(mk: _Maker) -> None:
         if version:
             y_upd = min(y0 + rng.randint(2, 3), 2025)
             appr2 = _day(rng, y_upd)
-            d2 = mk.add(doc_type, f"{title} – aktualizace {y_upd}", section,
-                        appr2 + timedelta(days=rng.randint(3, 30)), validity=(y0, y1), approved=appr2,
+            # the update covers the rest of the period: its title and cover both say y_upd–y1
+            title2 = title.replace(f"{y0}–{y1}", f"{y_upd}–{y1}")
+            d2 = mk.add(doc_type, f"{title2} – aktualizace {y_upd}", section,
+                        appr2 + timedelta(days=rng.randint(3, 30)), validity=(y_upd, y1), approved=appr2,
                         edition=f"aktualizace {y_upd}")
             d.version_group = d2.version_group = f"version-{sid}-{d.num}"
         return d
@@ -714,7 +720,7 @@ def _slot(i: int) -> tuple[str, str]:
 
 def build_web(sites: int = 40, seed: int = 2026, base_port: int = 18100) -> Web:
     """The full model: `sites` municipal sites, 3 regional sites and one foreign host, traps placed."""
-    from . import traps
+    from . import dedup, traps
     from .cms import scheme_for
 
     if sites < 1:
@@ -750,7 +756,9 @@ def build_web(sites: int = 40, seed: int = 2026, base_port: int = 18100) -> Web:
         else:
             traps.foreign_docs(mk)
         s._maker = mk  # traps may add documents
+    dedup.plant(web)
     traps.place(web)
+    dedup.finish(web)
     for s in out:
         scheme_for(s.cms).assign(s)
     for s in out:

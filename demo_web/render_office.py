@@ -31,7 +31,10 @@ def _rezip(data: bytes, first: str | None = None) -> bytes:
     return out.getvalue()
 
 
-def render_docx(content: Content, meta_title: str | None, author: str, published: str) -> bytes:
+def render_docx(content: Content, meta_title: str | None, author: str, published: str,
+                summary_table: bool = True) -> bytes:
+    """DOCX written by python-docx; the text runs in the PDF's order (org, place, title, cover, sections,
+    table under "Přehled projektů"); `summary_table` adds a metadata table when there is no table."""
     from docx import Document
 
     doc = Document()
@@ -53,12 +56,20 @@ def render_docx(content: Content, meta_title: str | None, author: str, published
             doc.add_heading(head, level=1)
         for p in paras:
             doc.add_paragraph(p)
+    if content.table:
+        doc.add_heading("Přehled projektů", level=1)
+    elif not summary_table:
+        return _save_docx(doc)
     rows = content.table or (("Údaj", "Hodnota"), ("Název", content.title), ("Vydal", content.org_line),
                              *((f"Poznámka {i}", line) for i, line in enumerate(content.cover_lines, 1)))
     table = doc.add_table(rows=len(rows), cols=len(rows[0]))
     for r, row in enumerate(rows):
         for col, value in enumerate(row):
             table.cell(r, col).text = value
+    return _save_docx(doc)
+
+
+def _save_docx(doc) -> bytes:
     buf = io.BytesIO()
     doc.save(buf)
     return _rezip(buf.getvalue())

@@ -9,7 +9,7 @@ import io
 import random
 from functools import lru_cache
 
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, A5, letter
 from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -25,15 +25,27 @@ USER_PASSWORD = "heslo123"  # the encrypted_pdf trap; tests open it with this
 OVERSIZED_BYTES = 12 * 1024 * 1024
 
 
+# Re-save profiles: the same Content written again by another tool / with other page settings.
+# name -> (page size, margin, body size, title size, producer, creator, creation date or None = invariant)
+PROFILES: dict[str, tuple] = {
+    "": (A4, MARGIN, BODY_SIZE, TITLE_SIZE, None, None, None),
+    "word2016": (A4, 72, 11.0, 22, "Microsoft® Word 2016", "Microsoft® Word 2016", (2021, 3, 4, 10, 12, 55)),
+    "libreoffice": (A4, 56, 10.0, 24, "LibreOffice 7.5", "Writer", (2022, 11, 17, 14, 2, 9)),
+    "letter": (letter, 60, 11.5, 26, "PDFCreator 4.2.0", "PDFCreator", (2023, 5, 30, 8, 45, 0)),
+    "a5_print": (A5, 40, 9.0, 18, "Adobe PDF Library 17.11", "Acrobat PDFMaker 17 pro Word", (2024, 1, 9, 16, 20, 31)),
+}
+
+
 @lru_cache(maxsize=1)
 def register_fonts() -> None:
     pdfmetrics.registerFont(TTFont(REGULAR, f"{FONT_DIR}/DejaVuSans.ttf"))
     pdfmetrics.registerFont(TTFont(BOLD, f"{FONT_DIR}/DejaVuSans-Bold.ttf"))
 
 
-def _layout(content: Content) -> list[list[tuple[str, float, str, float]]]:
+def _layout(content: Content, profile: str = "") -> list[list[tuple[str, float, str, float]]]:
     """Pages of (font, size, text, x) lines; shared by the text and the image-only renderer."""
-    width = A4[0] - 2 * MARGIN
+    pagesize, MARGIN, BODY_SIZE, TITLE_SIZE = PROFILES[profile][:4]
+    width = pagesize[0] - 2 * MARGIN
     pages: list[list[tuple[str, float, str, float]]] = []
     cover = [(REGULAR, ORG_SIZE, content.org_line, MARGIN), (REGULAR, COVER_SIZE - 1, content.place_line, MARGIN),
              (REGULAR, 6, "", MARGIN), (REGULAR, 40, "", MARGIN)]
@@ -46,7 +58,7 @@ def _layout(content: Content) -> list[list[tuple[str, float, str, float]]]:
     pages.append(cover)
     current: list[tuple[str, float, str, float]] = []
     used = 0.0
-    limit = A4[1] - 2 * MARGIN - 20
+    limit = pagesize[1] - 2 * MARGIN - 20
 
     def add(font: str, size: float, text: str) -> None:
         nonlocal current, used
@@ -73,9 +85,10 @@ def _layout(content: Content) -> list[list[tuple[str, float, str, float]]]:
     return pages
 
 
-def _draw_pages(c: canvas.Canvas, pages, footer: str) -> None:
+def _draw_pages(c: canvas.Canvas, pages, footer: str, profile: str = "") -> None:
+    pagesize, MARGIN = PROFILES[profile][:2]
     for no, lines in enumerate(pages, start=1):
-        y = A4[1] - MARGIN
+        y = pagesize[1] - MARGIN
         for font, size, text, x in lines:
             y -= size * 1.45
             if text:
@@ -109,20 +122,21 @@ def _page_images(pages, scale: float = 1.4):
 
 
 def render_pdf(content: Content, variant: str, seed: int, meta_title: str | None, author: str,
-               subject: str = "") -> bytes:
-    """PDF bytes of `content`; `variant` selects a trap (normal, encrypted, image_only, corrupt, oversized)."""
+               subject: str = "", profile: str = "") -> bytes:
+    """PDF bytes of `content`; `variant` selects a trap (normal, encrypted, image_only, corrupt, oversized),
+    `profile` a re-save profile (PROFILES: page size, margins, font sizes, producer, creation date)."""
     from reportlab import rl_config
 
     saved = rl_config.useA85
     rl_config.useA85 = 0  # binary streams: smaller, and the 12 MB raster renders in under a second
     try:
-        return _render_pdf(content, variant, seed, meta_title, author, subject)
+        return _render_pdf(content, variant, seed, meta_title, author, subject, profile)
     finally:
         rl_config.useA85 = saved
 
 
 def _render_pdf(content: Content, variant: str, seed: int, meta_title: str | None, author: str,
-                subject: str) -> bytes:
+                subject: str, profile: str = "") -> bytes:
     register_fonts()
     buf = io.BytesIO()
     kwargs = {}
@@ -131,18 +145,23 @@ def _render_pdf(content: Content, variant: str, seed: int, meta_title: str | Non
 
         kwargs["encrypt"] = StandardEncryption(USER_PASSWORD, ownerPassword="vlastnik-" + USER_PASSWORD,
                                                canPrint=1, strength=128)
-    c = canvas.Canvas(buf, pagesize=A4, invariant=1, pageCompression=1, **kwargs)
+    pagesize, _m, _b, _t, producer, creator, stamp = PROFILES[profile]
+    c = canvas.Canvas(buf, pagesize=pagesize, invariant=1, pageCompression=1, **kwargs)
     c.setTitle(meta_title or "")
     c.setAuthor(author)
     c.setSubject(subject)
-    c.setCreator("Microsoft Word" if (meta_title or "").startswith("Microsoft Word") else "demo_web")
-    pages = _layout(content)
+    c.setCreator(creator or ("Microsoft Word" if (meta_title or "").startswith("Microsoft Word") else "demo_web"))
+    if producer:
+        c.setProducer(producer)
+    if stamp:  # a fixed, profile-specific creation date (still deterministic)
+        c._doc._timeStamp.YMDhms = stamp
+    pages = _layout(content, profile)
     if variant == "image_only":
         for img in _page_images(pages):
             c.drawImage(ImageReader(img), 0, 0, width=A4[0], height=A4[1])
             c.showPage()
     else:
-        _draw_pages(c, pages, content.footer)
+        _draw_pages(c, pages, content.footer, profile)
     if variant == "oversized":
         from PIL import Image
 

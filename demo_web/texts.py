@@ -111,22 +111,47 @@ def _strategy_sections(spec: "DocSpec", rng: random.Random) -> list[tuple[str, t
     who = f"{spec.gen} {spec.municipality}" if spec.gen != "kraje" else spec.org_name
     span = f"{spec.validity[0]}–{spec.validity[1]}" if spec.validity else "nadcházející období"
     areas = _areas_for(spec, rng)
-    intro = (
+    old = bool(spec.validity and spec.validity[1] <= 2020)  # a previous programme period
+    frame = ("Strategii regionálního rozvoje ČR 2014–2020 a na Integrovaný regionální operační program"
+             if old else "Strategii regionálního rozvoje ČR 21+ a na Koncepci Smart Cities")
+    intro = rng.choice([
         f"Dokument „{spec.title}“ je základním nástrojem řízení rozvoje {who} na období {span}. "
-        f"Navazuje na předchozí rozvojové dokumenty, na Strategii regionálního rozvoje ČR 21+ a na Koncepci "
-        f"Smart Cities. Zpracování probíhalo za účasti veřejnosti, členů zastupitelstva a pracovníků úřadu; "
-        f"obyvatelé se mohli vyjádřit v dotazníkovém šetření a na veřejném projednání.")
+        f"Navazuje na předchozí rozvojové dokumenty, na {frame}. Zpracování probíhalo za účasti veřejnosti, "
+        f"členů zastupitelstva a pracovníků úřadu; obyvatelé se mohli vyjádřit v dotazníkovém šetření a na "
+        f"veřejném projednání.",
+        f"Předkládaný dokument stanoví priority rozvoje {who} pro léta {span}. Vychází z potřeb obyvatel "
+        f"zjištěných v anketě a na setkáních s místními spolky a podnikateli a je v souladu s dokumentem "
+        f"{frame}. Na přípravě se podílela pracovní skupina složená ze zastupitelů a odborníků.",
+        f"Rozvoj {who} v letech {span} má mít jasný směr, a proto zastupitelstvo rozhodlo o zpracování "
+        f"tohoto dokumentu. Při jeho tvorbě byly využity statistické údaje, výsledky komunitního plánování "
+        f"a podněty z kulatých stolů; dokument respektuje {frame}."])
     analysis = (
         f"Analytická část popisuje výchozí stav. Území má {spec.population:,} obyvatel".replace(",", " ")
         + f" a nachází se v lokalitě {spec.place}. Hlavní zjištění se týkají oblastí "
         + ", ".join(AREAS[a][0].lower() for a in areas[:4])
-        + ". Ze SWOT analýzy vyplývá potřeba investic do technické infrastruktury a zlepšení služeb občanům.")
-    swot = ("Silné stránky: aktivní spolková činnost, dobrá dopravní dostupnost, zájem obyvatel o veřejné dění. "
-            "Slabé stránky: zastaralá infrastruktura, nedostatek dostupného bydlení. Příležitosti: dotační "
-            "programy IROP a OP ŽP, meziobecní spolupráce. Hrozby: stárnutí obyvatel, sucho, růst cen energií.")
-    vision = (f"Vize: {spec.municipality} v roce {spec.validity[1] if spec.validity else 2030} je místem, "
-              f"kde se dobře žije, které hospodaří s energií a vodou odpovědně a využívá moderní technologie "
-              f"ve prospěch svých obyvatel.")
+        + ". " + rng.choice([
+            "Ze SWOT analýzy vyplývá potřeba investic do technické infrastruktury a zlepšení služeb občanům.",
+            "Problémovou analýzu doplnilo terénní šetření; nejvíce podnětů se týkalo dopravy a stavu chodníků.",
+            "Srovnání s obcemi podobné velikosti ukazuje nižší vybavenost sociálními službami a vyšší podíl "
+            "vyjížďky za prací."]))
+    swot = rng.choice([
+        "Silné stránky: aktivní spolková činnost, dobrá dopravní dostupnost, zájem obyvatel o veřejné dění. "
+        "Slabé stránky: zastaralá infrastruktura, nedostatek dostupného bydlení. Příležitosti: dotační "
+        "programy IROP a OP ŽP, meziobecní spolupráce. Hrozby: stárnutí obyvatel, sucho, růst cen energií.",
+        "Mezi přednosti území patří kvalitní přírodní prostředí, fungující základní škola a stabilní rozpočet. "
+        "Nedostatkem je chybějící kanalizace v místních částech a malá nabídka pracovních míst. Šancí jsou "
+        "evropské fondy a spolupráce v mikroregionu, rizikem odliv mladých rodin a rostoucí náklady.",
+        "SWOT: S – poloha u krajského města, tradice řemesel, udržovaný veřejný prostor; W – dopravní zátěž "
+        "v centru, energeticky náročné budovy; O – Modernizační fond, Národní plán obnovy, komunitní "
+        "energetika; T – klimatické extrémy, nedostatek kapacit stavebních firem."])
+    target = spec.validity[1] if spec.validity else 2030
+    vision = rng.choice([
+        f"Vize: {spec.municipality} v roce {target} je místem, kde se dobře žije, které hospodaří s energií "
+        f"a vodou odpovědně a využívá moderní technologie ve prospěch svých obyvatel.",
+        f"Vize: V roce {target} nabízí {spec.municipality} kvalitní bydlení, dostupné služby a zdravé "
+        f"prostředí; obec je otevřená, bezpečná a spolupracuje se sousedy.",
+        f"Vize: {spec.municipality} {target} – sebevědomá a soudržná komunita, která pečuje o krajinu, "
+        f"podporuje místní podnikání a rozhoduje se na základě dat."])
     measures = []
     for i, code in enumerate(areas, start=1):
         label, words = AREAS[code]
@@ -149,13 +174,26 @@ def _strategy_sections(spec: "DocSpec", rng: random.Random) -> list[tuple[str, t
         "regional_development_strategy": "Strategie navazuje na Strategii regionálního rozvoje ČR 21+ a na "
                                          "RIS3 strategii kraje; schvaluje ji Zastupitelstvo kraje.",
     }.get(spec.doc_type, "Strategický plán obsahuje analytickou část, návrhovou část a implementační část.")
-    impl = ("Implementační část: naplňování strategie vyhodnocuje řídicí skupina jednou ročně; zpráva o plnění "
-            "se předkládá zastupitelstvu. Akční plán se aktualizuje každé dva roky spolu s rozpočtem.")
+    impl = rng.choice([
+        "Implementační část: naplňování strategie vyhodnocuje řídicí skupina jednou ročně; zpráva o plnění "
+        "se předkládá zastupitelstvu. Akční plán se aktualizuje každé dva roky spolu s rozpočtem.",
+        "Implementační část: za realizaci odpovídá starosta a místostarosta, monitorovací zprávu zpracovává "
+        "úřad vždy do konce března. Zásobník projektů se průběžně doplňuje podle dotačních výzev.",
+        "Implementační část: každé opatření má garanta a indikátor; plnění se sleduje v tabulce projektů, "
+        "která je přílohou závěrečného účtu. Změny strategie schvaluje zastupitelstvo."])
     secs = [("1. Úvod", (intro, typed)), ("2. Analytická část", (analysis, swot)),
             ("3. Návrhová část", (vision, *measures)), ("4. Implementační část", (impl,))]
     if spec.edition:
-        secs.insert(1, ("Aktualizace", (f"Tato verze ({spec.edition}) nahrazuje předchozí znění dokumentu. "
-                                        f"Aktualizovány byly zejména akční plán a indikátory.",)))
+        done, running = rng.randint(4, 15), rng.randint(2, 9)
+        secs.insert(1, ("Aktualizace", (
+            f"Tato verze ({spec.edition}) nahrazuje předchozí znění dokumentu. Aktualizovány byly zejména "
+            f"akční plán a indikátory, doplněna byla opatření reagující na energetickou krizi a na změnu klimatu.",
+            f"Vyhodnocení dosavadního plnění: dokončeno {done} projektů, {running} projektů probíhá; "
+            f"nerealizované záměry byly přehodnoceny a část z nich vyřazena.")))
+    elif old:
+        secs.append(("5. Seznam zkratek", ("ORP – obec s rozšířenou působností, IROP – Integrovaný regionální "
+                                           "operační program, PRV – Program rozvoje venkova, MAS – místní "
+                                           "akční skupina.",)))
     return secs
 
 

@@ -31,3 +31,9 @@ def municipality_rows(seeds_dir: Path) -> list[dict]:
             row["municipality_type"] = types.get(r["kod_obce"])
             out.append(row)
     return out
+
+
+def kraj_names(seeds_dir: Path) -> dict[str, str]:
+    """Region code -> region name (kraje.csv)."""
+    with open(Path(seeds_dir) / "municipalities" / "kraje.csv", encoding="utf-8") as fh:
+        return {r["kod"]: r["nazev"] for r in csv.DictReader(fh)}

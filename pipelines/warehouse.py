@@ -16,9 +16,9 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from pipelines import fetch_log
+from pipelines import clustering, fetch_log
 from pipelines.annotate import load_annotations
-from pipelines.registry import municipality_rows
+from pipelines.registry import kraj_names, municipality_rows
 from pipelines.sources import source_definitions
 from pipelines.warehouse_schema import TABLES
 from smartharvest.settings import Settings
@@ -141,7 +141,8 @@ TYPES = {
     "size_bytes": INT, "fetch_count": INT, "validity_from": INT, "validity_to": INT, "mentions": INT,
     "language_confidence": pa.float64(), "smart_score": pa.float64(), "score": pa.float64(),
     "language_mixed": pa.bool_(), "is_strategic": pa.bool_(), "is_smart": pa.bool_(), "selected": pa.bool_(),
-    "domains": pa.list_(pa.string()),
+    "domains": pa.list_(pa.string()), "versions": pa.list_(pa.string()), "urls": pa.list_(pa.string()),
+    "similarity": pa.float64(), "version_rank": INT, "is_current": pa.bool_(),
 }
 DATES = {"approved_on"}
 TIMESTAMPS = {"first_seen_at", "last_seen_at", "fetched_at", "started_at", "finished_at", "last_crawled_at"}
@@ -179,8 +180,11 @@ def publish(settings: Settings, latest_crawl_id: str | None = None) -> dict:
     sources, crawls = _source_rows(settings.fetchlog_dir)
     documents, document_urls = _document_rows(fetches, {s["source_id"]: s for s in sources}, settings)
     document_domains, funding_mentions, document_evidence = _annotation_rows(documents, settings)
+    municipalities = municipality_rows(settings.seeds_dir)
+    document_clusters, strategies = clustering.build(documents, document_urls, municipalities,
+                                                     kraj_names(settings.seeds_dir))
     tables = {
-        "municipalities": municipality_rows(settings.seeds_dir),
+        "municipalities": municipalities,
         "sources": sources,
         "source_crawls": crawls,
         "fetches": fetches,
@@ -189,6 +193,8 @@ def publish(settings: Settings, latest_crawl_id: str | None = None) -> dict:
         "document_domains": document_domains,
         "funding_mentions": funding_mentions,
         "document_evidence": document_evidence,
+        "document_clusters": document_clusters,
+        "strategies": strategies,
     }
     tmp = db.with_name(db.name + ".tmp")
     for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
@@ -219,6 +225,8 @@ def publish(settings: Settings, latest_crawl_id: str | None = None) -> dict:
         "pending": sum(1 for d in documents if d["extraction_status"] == "pending"),
         "strategic": sum(1 for d in documents if d.get("is_strategic")),
         "smart": sum(1 for d in documents if d.get("is_smart")),
+        "strategies": len(strategies),
+        "clusters": len({c["cluster_id"] for c in document_clusters}),
         "db_path": str(db),
         "duration_s": round(time.time() - t0, 2),
     }

@@ -18,12 +18,14 @@ from transforms.smart import score_smart
 from transforms.taxonomy import Taxonomy
 from transforms.validity import find_validity
 
-ANNOTATOR_VERSION = "1.0.0"
+ANNOTATOR_VERSION = "1.1.0"
 HEAD_CHARS = 6000  # title page and first pages: where a document says what it is
 # A document with fewer letters than this (a timetable, a form of numbers) says too little to identify its
 # language; it gets the language of the Czech public sector it was published by, with a low confidence.
 MIN_LETTERS_FOR_LANGUAGE = 60
 DEFAULT_LANGUAGE = "cs"
+# A strategy is a long document; a page of a few lines with its title announces or links it.
+MIN_STRATEGY_WORDS = 200
 
 
 @dataclass
@@ -99,6 +101,10 @@ def annotate(*, title: str | None, text: str, url: str | None, source_kind: str 
     dtype = classify_doc_type(taxonomy, title, text, url)
     a.doc_type, a.is_strategic = dtype.code, dtype.is_strategic
     ev["doc_type"] = dtype.evidence
+    n_words = len(text.split())
+    if a.is_strategic and n_words < MIN_STRATEGY_WORDS:
+        a.is_strategic = False
+        ev["doc_type"] = [*dtype.evidence, f"not the strategy itself: {n_words} words (a page announcing or linking it)"]
 
     smart = score_smart(taxonomy, title, text)
     a.smart_score, a.is_smart = round(smart.smart_score, 4), smart.is_smart

@@ -19,7 +19,7 @@ from transforms.sniff import MIME_BY_FORMAT, sniff_format
 from transforms.text_quality import assess_text
 from transforms.textnorm import ExtractionError, clean_text, decode_text, one_line
 
-EXTRACTOR_VERSION = "2.0.1"
+EXTRACTOR_VERSION = "2.0.2"
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 STATUSES = ("ok", "needs_ocr", "failed", "unsupported")
 FINAL_STATUSES = frozenset({"ok", "needs_ocr", "unsupported"})  # "failed" is retried

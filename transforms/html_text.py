@@ -81,6 +81,20 @@ def _lxml_fallback(tree) -> str:
     return "".join(parts)
 
 
+# Where CMSs put the page's own content (Vismo's #hlobsah, HTML5 main/article, common ids); menus and footers
+# outside it are not the document's text.
+MAIN_CONTAINERS = ("//*[@id='hlobsah']", "//main", "//*[@role='main']", "//article", "//*[@id='content']",
+                   "//*[@id='obsah']")
+
+
+def _main_container(tree):
+    for xpath in MAIN_CONTAINERS:
+        found = tree.xpath(xpath)
+        if found and len(found[0].text_content().split()) >= 3:
+            return found[0]
+    return None
+
+
 def extract_html(data: bytes, content_type: str | None = None, url: str | None = None) -> HtmlText:
     import lxml.html
     import trafilatura
@@ -94,10 +108,19 @@ def extract_html(data: bytes, content_type: str | None = None, url: str | None =
     except Exception:  # noqa: BLE001 - trafilatura gets its chance on the string
         tree = None
     page_title = h1 = None
+    main_html = None
     if tree is not None:
         page_title = one_line(tree.findtext(".//title"))
         h1s = tree.xpath("//h1")
         h1 = one_line(h1s[0].text_content()) if h1s else None
+        container = _main_container(tree)
+        if container is not None:
+            meta["main_container"] = container.get("id") or container.tag
+            heads = container.xpath(".//h1|.//h2")  # the content's own heading beats the site name in a header h1
+            if heads:
+                h1 = one_line(heads[0].text_content())
+            main_html = lxml.html.tostring(container, encoding="unicode")
+            tree = container
     meta["html_title"], meta["h1"] = page_title, h1
 
     config = use_config()
@@ -105,7 +128,7 @@ def extract_html(data: bytes, content_type: str | None = None, url: str | None =
     main = None
     try:
         main = trafilatura.extract(
-            text_in, url=url, include_comments=False, include_tables=True, include_images=False,
+            main_html or text_in, url=url, include_comments=False, include_tables=True, include_images=False,
             include_links=False, deduplicate=False, with_metadata=False, output_format="txt", config=config,
         )
     except Exception as e:  # noqa: BLE001

@@ -10,7 +10,7 @@ from dagster_project.definitions import defs
 EXPECTED_ASSETS = {
     "crawl", "extracted_documents", "annotated_documents", "warehouse/municipalities", "warehouse/sources", "warehouse/source_crawls",
     "warehouse/fetches", "warehouse/documents", "warehouse/document_urls", "warehouse/document_domains",
-    "warehouse/funding_mentions", "warehouse/document_evidence",
+    "warehouse/funding_mentions", "warehouse/document_evidence", "warehouse/document_clusters", "warehouse/strategies",
 }
 
 

@@ -85,7 +85,11 @@ def test_second_run_on_unchanged_web_adds_no_rows(demo_web, harvested, tmp_path_
     before_docs = set(harvested.sql("SELECT doc_id FROM documents"))
     before_urls = set(harvested.sql("SELECT doc_id, url FROM document_urls"))
     fetches_before = harvested.sql("SELECT count(*) FROM fetches")[0][0]
+    strategies_before = set(harvested.sql("SELECT strategy_id, doc_id FROM strategies"))
+    clusters_before = set(harvested.sql("SELECT cluster_id, doc_id, role FROM document_clusters"))
     again = harvest(demo_web, harvested.data_dir)
+    assert set(again.sql("SELECT strategy_id, doc_id FROM strategies")) == strategies_before  # stable ids
+    assert set(again.sql("SELECT cluster_id, doc_id, role FROM document_clusters")) == clusters_before
     assert set(again.sql("SELECT doc_id FROM documents")) == before_docs
     assert set(again.sql("SELECT doc_id, url FROM document_urls")) == before_urls
     assert again.sql("SELECT count(*) FROM documents")[0][0] == len(before_docs)
