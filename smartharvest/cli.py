@@ -145,6 +145,7 @@ def render_summary(result, settings: Settings, seconds: float) -> str:
     docs = _materialized(result, "warehouse/documents")
     urls = _materialized(result, "warehouse/document_urls")
     annotated = _materialized(result, "annotated_documents")
+    strategies = _materialized(result, "warehouse/strategies")
     failed = [e.step_key for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
     lines = [
         "",
@@ -159,6 +160,7 @@ def render_summary(result, settings: Settings, seconds: float) -> str:
         f"{extract.get('needs_ocr', '?')} need OCR, {extract.get('failed', '?')} failed",
         f"  understood {docs.get('strategic', '?')} strategy documents, {docs.get('smart', '?')} about SMART solutions "
         f"(annotated now: {annotated.get('annotated', '?')})",
+        f"  strategies {strategies.get('rows', '?')} (one row per strategy: copies, twins and editions collapsed)",
         f"  errors     {crawl.get('errors', '?')} failed fetches, {crawl.get('forbidden_by_robots', 0)} URLs forbidden "
         f"by robots.txt, {crawl.get('too_large', 0)} over the size limit",
         f"  time       {seconds:.1f} s",

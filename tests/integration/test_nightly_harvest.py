@@ -29,7 +29,7 @@ def _document_urls(h) -> set[str]:
 def test_cli_prints_a_closing_summary(harvested):
     out = harvested.proc.stdout
     assert "smartharvest run: OK" in out
-    for label in ("sites", "pages", "documents", "errors", "time"):
+    for label in ("sites", "pages", "documents", "strategies", "errors", "time"):
         assert f"  {label}" in out
     assert "[crawl]" in harvested.proc.stderr  # progress while it runs
 
