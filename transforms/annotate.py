@@ -18,7 +18,7 @@ from transforms.smart import score_smart
 from transforms.taxonomy import Taxonomy
 from transforms.validity import find_validity
 
-ANNOTATOR_VERSION = "1.1.0"
+ANNOTATOR_VERSION = "1.2.0"
 HEAD_CHARS = 6000  # title page and first pages: where a document says what it is
 # A document with fewer letters than this (a timetable, a form of numbers) says too little to identify its
 # language; it gets the language of the Czech public sector it was published by, with a low confidence.

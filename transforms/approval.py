@@ -169,14 +169,19 @@ def _noun_key(word: str) -> str:
     return _NOUN_ALIAS.get(k, k)
 
 
+_NOT_APPROVAL_DATE = re.compile(r"zveřejn|vyvěš|sejmut|účinnost|účinn", re.IGNORECASE)
+
+
 def _own_nouns(text: str) -> set[str]:
     """Document nouns of the first lines (the document's own name)."""
     lines = [ln.strip() for ln in text[:400].splitlines() if ln.strip()]
     if not lines:
         return set()
-    first = lines[0]
-    if len(first) < 25 and len(lines) > 1 and len(lines[1]) <= 60:
-        first += " " + lines[1]
+    # skip letterhead lines ("Moravskoslezský kraj", "Obec Lhota"): the name is the first line naming a document
+    start = next((i for i, ln in enumerate(lines[:6]) if _DOC_NOUN.search(ln)), 0)
+    first = lines[start]
+    if len(first) < 25 and len(lines) > start + 1 and len(lines[start + 1]) <= 60:
+        first += " " + lines[start + 1]
     first = first[:150]
     return {_noun_key(m.group(1)) for m in _DOC_NOUN.finditer(first)}
 
@@ -267,6 +272,9 @@ def _find(text: str) -> Approval:
                     continue
             else:
                 dm, date_src = dm2, "before"
+        src = stmt_after if date_src == "after" else stmt_before
+        if _NOT_APPROVAL_DATE.search(src[max(0, dm.start() - 30):dm.start()]):
+            continue  # "Datum zveřejnění: ..." is when it was posted, not approved
         iso = parse_date(dm.group(0))
         if not iso:
             continue
