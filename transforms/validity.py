@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transforms.approval import MONTHS
+
 MIN_YEAR, MAX_YEAR = 1990, 2060
 MAX_SPAN = 30
 HEAD_CHARS = 2500
@@ -33,7 +35,7 @@ BODY_CHARS = 60_000
 
 _Y = r"(?:19|20)\d{2}"
 _DASH = r"(?:\s*[-–—‐‑]\s*|\s+až\s+|\s+do\s+(?:roku\s+)?)"
-_DATE = r"\d{1,2}\.\s*(?:\d{1,2}\.|(?:ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince))\s*"
+_DATE = rf"\d{{1,2}}\.\s*(?:\d{{1,2}}\.|(?:{'|'.join(MONTHS)}))\s*"  # Czech month names: transforms.approval
 
 # "2021–2030", "2021 až 2027", "od roku 2021 do roku 2027", "2021/2022" (school/season years)
 _RANGE = re.compile(
