@@ -91,19 +91,23 @@ def init_worker(rows: list[dict]) -> None:
     _WORKER["taxonomy"] = load_taxonomy()
 
 
-def annotate_in_worker(*, title, text, url, source_kind, source_municipality_code):
+def annotate_in_worker(*, title, text, url, source_kind, source_municipality_code, title_candidates=None,
+                       link_text=None, link_context=None):
     """annotate() with this worker's index, populations and taxonomy (init_worker must have run)."""
     if not _WORKER:
         raise RuntimeError("init_worker() has not run in this process")
     return annotate(title=title, text=text, url=url, source_kind=source_kind,
                     source_municipality_code=source_municipality_code, index=_WORKER["index"],
-                    populations=_WORKER["populations"], taxonomy=_WORKER["taxonomy"])
+                    populations=_WORKER["populations"], taxonomy=_WORKER["taxonomy"],
+                    title_candidates=title_candidates, link_text=link_text, link_context=link_context)
 
 
 def _annotate_job(job: dict) -> dict:
     try:
         a = annotate_in_worker(title=job["title"], text=job["text"], url=job["url"], source_kind=job["source_kind"],
-                               source_municipality_code=job["source_municipality_code"])
+                               source_municipality_code=job["source_municipality_code"],
+                               title_candidates=job["title_candidates"], link_text=job["link_text"],
+                               link_context=job["link_context"])
         return {"doc_id": job["doc_id"], "annotation_status": "ok", "annotation_error": None, **a.to_dict()}
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the stage
         return {"doc_id": job["doc_id"], "annotation_status": "failed",
@@ -125,7 +129,9 @@ def _jobs(settings: Settings, stats: AnnotateStats) -> Iterator[tuple[dict, dict
         seen = sightings.get(sha, {})
         src = sources.get(seen.get("source_id") or "", {})
         yield versions, {"doc_id": sha, "title": ex.get("title"), "text": ex["text"], "url": seen.get("url"),
-                         "source_kind": src.get("kind"), "source_municipality_code": src.get("municipality_code")}
+                         "source_kind": src.get("kind"), "source_municipality_code": src.get("municipality_code"),
+                         "title_candidates": (ex.get("meta") or {}).get("title_candidates"),
+                         "link_text": seen.get("link_text"), "link_context": seen.get("link_context")}
 
 
 def annotate_documents(settings: Settings, progress: Callable[[str], None] | None = None,

@@ -68,11 +68,21 @@ def build_parser() -> argparse.ArgumentParser:
                             "<ISO 639-1 code>\t<confidence> ('und' when the line has no letters). Deterministic.")
     langid.set_defaults(db=None)
 
-    evaluate = sub.add_parser("evaluate", help="measure extraction and classification against a labels file",
-                              description="Extract and annotate every file listed in a labels file (the format of "
-                              "../shared/corpus/dev/labels.jsonl) and print per-field accuracy / precision / recall / F1.")
-    evaluate.add_argument("--labels", required=True, metavar="FILE", help="labels JSONL (file, folder, title, doc_type, ...)")
-    evaluate.add_argument("--documents", required=True, metavar="DIR", help="directory holding the files (DIR/folder/file)")
+    evaluate = sub.add_parser(
+        "evaluate", help="measure extraction and classification against human labels (tune and check parts)",
+        description="Extract and annotate every labelled file exactly as the nightly job does and print, side by "
+        "side for the check part, the tune part and each corpus: accuracy of language, title and doc_type; precision "
+        "and recall of is_strategic, is_smart and the SMART areas; invented validity; confusions. Without --labels it "
+        "reads the real corpora ../shared/corpus/dev and dev2 beside the checkout. Which files are tune and which are "
+        "check is fixed in data/evaluation/split.json (by issuer; issuers not listed there are check).")
+    evaluate.add_argument("--labels", action="append", metavar="FILE",
+                          help="labels JSONL (file, folder, title, doc_type, ...); repeat with --documents for several corpora")
+    evaluate.add_argument("--documents", action="append", metavar="DIR",
+                          help="directory holding the labelled files (DIR/folder/file or DIR/file), one per --labels")
+    evaluate.add_argument("--shared", metavar="DIR", default=None,
+                          help="the shared folder whose corpus/dev and corpus/dev2 are read when no --labels is given "
+                          "(default: ../shared beside the checkout)")
+    evaluate.add_argument("--errors", action="store_true", help="also list every document with a wrong field")
     evaluate.add_argument("--json", metavar="OUT", help="also write every document's gold and predicted values to OUT")
     evaluate.add_argument("--workers", type=int, default=None, help="processes (default: one per core)")
 
@@ -235,15 +245,29 @@ def cmd_langid(args: argparse.Namespace) -> int:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     import json
 
-    from pipelines.evaluate import evaluate
+    from pipelines.evaluate import corpus_of, evaluate, shared_corpora
 
-    for path, what in ((args.labels, "labels file"), (args.documents, "documents directory")):
+    labels, documents = args.labels or [], args.documents or []
+    if len(labels) != len(documents):
+        print("error: give one --documents DIR for each --labels FILE", file=sys.stderr)
+        return 2
+    for path, what in [*((p, "labels file") for p in labels), *((p, "documents directory") for p in documents)]:
         if not Path(path).exists():
             print(f"error: {what} {path} does not exist", file=sys.stderr)
             return 2
+    if labels:
+        corpora = [corpus_of(Path(lab), Path(doc)) for lab, doc in zip(labels, documents)]
+    else:
+        shared = Path(args.shared) if args.shared else Path(__file__).resolve().parents[1].parent / "shared"
+        corpora = shared_corpora(shared)
+        if not corpora:
+            print(f"error: no labelled corpora under {shared}/corpus (dev, dev2); give --labels and --documents",
+                  file=sys.stderr)
+            return 2
     progress = lambda m: print(f"[evaluate] {m}", file=sys.stderr, flush=True)  # noqa: E731
-    result = evaluate(Path(args.labels), Path(args.documents), load_settings(), workers=args.workers, progress=progress)
-    print(result.report())
+    progress("corpora: " + ", ".join(f"{c.name} ({c.labels})" for c in corpora))
+    result = evaluate(corpora, load_settings(), workers=args.workers, progress=progress)
+    print(result.report(errors=args.errors))
     if args.json:
         Path(args.json).write_text(json.dumps(result.rows, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
     return 0

@@ -16,6 +16,7 @@ from transforms.level import infer_level, smart_scope
 from transforms.municipality_match import MunicipalityIndex, match_municipality
 from transforms.smart import score_smart
 from transforms.taxonomy import Taxonomy
+from transforms.title import TitleCandidate, candidates_from_dicts, choose_title, link_candidates
 from transforms.validity import find_validity
 
 ANNOTATOR_VERSION = "1.2.0"
@@ -30,6 +31,8 @@ MIN_STRATEGY_WORDS = 200
 
 @dataclass
 class Annotation:
+    title: str | None = None
+    title_source: str | None = None
     language: str | None = None
     language_confidence: float = 0.0
     language_mixed: bool = False
@@ -57,13 +60,29 @@ class Annotation:
         return asdict(self)
 
 
+def choose_document_title(title: str | None, title_candidates: list[dict] | None, link_text: str | None,
+                          link_context: str | None) -> tuple[str | None, str | None, dict]:
+    """The extraction's candidates plus what the crawl saw (link text, listing context), chosen by one scorer."""
+    cands: list[TitleCandidate] = candidates_from_dicts(title_candidates)
+    if not cands and title:
+        cands = [TitleCandidate(title, "extraction")]
+    cands += link_candidates(link_text, link_context)
+    if not cands:
+        return None, None, {}
+    choice = choose_title(cands)
+    return choice.title, choice.source, choice.evidence
+
+
 def annotate(*, title: str | None, text: str, url: str | None, source_kind: str | None,
              source_municipality_code: str | None, index: MunicipalityIndex, populations: Mapping[str, int | None],
-             taxonomy: Taxonomy) -> Annotation:
+             taxonomy: Taxonomy, title_candidates: list[dict] | None = None, link_text: str | None = None,
+             link_context: str | None = None) -> Annotation:
     """Annotate one document's text; the source (a municipal site) wins over text matching for the municipality."""
     text = text or ""
     a = Annotation(taxonomy_version=taxonomy.version)
     ev = a.evidence
+    a.title, a.title_source, ev["title"] = choose_document_title(title, title_candidates, link_text, link_context)
+    title = a.title
 
     lang = detect_language(text if text.strip() else (title or ""))
     a.language, a.language_confidence, a.language_mixed = lang.code, round(lang.confidence, 4), lang.mixed
