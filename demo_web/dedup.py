@@ -26,7 +26,7 @@ MAIN_TYPES = ("strategic_development_plan_municipal", "programme_municipal_devel
 TABLE_TYPES = ("action_plan", "smart_city_strategy")  # their PDF table has no DOCX-equal form: no twins
 RESAVE_PROFILES = ("word2016", "libreoffice", "letter", "a5_print")
 # per size class: P(previous edition), P(twin per eligible strategy), P(re-save on the site)
-P_VERSION = {"village_xs": 0.35, "village": 0.4, "small_town": 0.5, "town": 0.7, "city": 1.0}
+P_VERSION = {"village_xs": 0.1, "village": 0.15, "small_town": 0.2, "town": 0.4, "city": 1.0}
 P_TWIN = {"village_xs": 0.25, "village": 0.3, "small_town": 0.3, "town": 0.35, "city": 0.4}
 P_RESAVE = {"village_xs": 0.2, "village": 0.3, "small_town": 0.4, "town": 0.6, "city": 0.8}
 # Municipal slots (indices into web.municipal) that always get a case, so `--sites 8` has >= 2 of each.

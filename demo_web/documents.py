@@ -29,8 +29,7 @@ def render(spec: "DocSpec") -> bytes:
     """Bytes of one binary document (pdf/docx/odt/rtf); html documents are pages (see pages.py)."""
     content = compose(spec)
     if spec.fmt == "pdf":
-        return render_pdf(content, spec.variant, spec.seed, spec.meta_title, spec.author,
-                          subject=spec.doc_type, profile=spec.profile)
+        return render_pdf(content, spec.variant, spec.seed, spec.meta_title, spec.author, profile=spec.profile)
     if spec.fmt == "docx":  # strategies carry no extra summary table: a DOCX twin has the PDF's text
         return render_docx(content, spec.meta_title, spec.author, spec.published,
                            summary_table=not spec.is_strategy)

@@ -1,6 +1,10 @@
 """Ground truth for tests: manifest.jsonl (one row per linked URL of interest), sites.json, sources.csv.
 
 The harvest pipeline never reads these; tests compare pipeline output against them.
+`doc_type` is the gold type in the warehouse's terms (a strategy type, budget_outlook, spatial_plan,
+evaluation_report, sectoral_concept, else "other"); `doc_kind` is the generator's own finer kind
+(minutes, resolutions, budget, notice, tender, newsletter, ..., document_page, news); `hard_negative`
+names the kind of an ordinary document planted because it talks like a strategy (model.HARD_NEGATIVES).
 `expect_in_document_urls` encodes what a polite crawler (robots.txt obeyed, depth limit 5,
 size cap 8 MB, staying on each source's host) should end up storing as a document.
 """
@@ -12,13 +16,16 @@ import json
 import os
 from pathlib import Path
 
-from .model import CALENDAR_START, MAX_DEPTH, Doc, Site, Web, calendar_url, robots_allows
+from .model import CALENDAR_START, MAX_DEPTH, Doc, DocSpec, Site, Web, calendar_url, robots_allows
 from .routing import respond
 
 FIELDS = ("url", "site_id", "source_id", "municipality_code", "cms", "kind", "format", "doc_type", "is_strategy",
           "title", "validity_from", "validity_to", "approved_on", "approval_body", "sha256", "http_status",
           "redirects_to", "robots_allowed", "trap", "expect_in_document_urls", "twin_group", "version_group",
-          "duplicate_group", "depth", "resave_group", "same_document_group", "version_rank")
+          "duplicate_group", "depth", "resave_group", "same_document_group", "version_rank", "doc_kind",
+          "hard_negative")
+# Non-strategy kinds the warehouse types on their own; all other paperwork is "other" there.
+TYPED_KINDS = frozenset({"budget_outlook", "spatial_plan", "evaluation_report", "sectoral_concept"})
 SIZE_CAP = 8 * 1024 * 1024
 HASH_SITES_LIMIT = 200  # above this, `auto` leaves sha256 null (hashing means rendering every document)
 
@@ -66,12 +73,16 @@ def _expect(site: Site, status: int, allowed: bool, depth: int | None, oversized
             and depth is not None and depth <= MAX_DEPTH and not oversized)
 
 
+def gold_doc_type(spec: DocSpec) -> str:
+    return spec.doc_type if spec.is_strategy or spec.doc_type in TYPED_KINDS else "other"
+
+
 def doc_row(site: Site, d: Doc, shas: dict | None) -> dict:
     allowed = robots_allows(site, d.url) and robots_allows(site, d.serve)
     spec = d.spec
     return {
         "url": site.base_url + d.url, **_base(site), "kind": "document", "format": d.fmt,
-        "doc_type": spec.doc_type, "is_strategy": spec.is_strategy, "title": spec.title,
+        "doc_type": gold_doc_type(spec), "is_strategy": spec.is_strategy, "title": spec.title,
         "validity_from": spec.validity[0] if spec.validity else None,
         "validity_to": spec.validity[1] if spec.validity else None,
         "approved_on": d.approved_on, "approval_body": d.approval_body,
@@ -81,22 +92,24 @@ def doc_row(site: Site, d: Doc, shas: dict | None) -> dict:
         "expect_in_document_urls": _expect(site, d.status, allowed, d.depth, spec.variant == "oversized"),
         "twin_group": d.twin_group, "version_group": d.version_group, "duplicate_group": d.duplicate_group,
         "depth": d.depth, "resave_group": d.resave_group, "same_document_group": d.same_document_group,
-        "version_rank": d.version_rank,
+        "version_rank": d.version_rank, "doc_kind": spec.doc_type, "hard_negative": d.hard_negative,
     }
 
 
-def page_row(site: Site, path: str, title: str, *, kind: str = "page", doc_type: str | None = None,
+def page_row(site: Site, path: str, title: str, *, kind: str = "page", doc_kind: str | None = None,
              trap: str | None = None, depth: int | None = None, hashes: bool = True,
              redirects_to: str | None = None, fmt: str = "html") -> dict:
     allowed = robots_allows(site, path)
     return {
-        "url": site.base_url + path, **_base(site), "kind": kind, "format": fmt, "doc_type": doc_type,
+        "url": site.base_url + path, **_base(site), "kind": kind, "format": fmt,
+        "doc_type": "other" if doc_kind else None,
         "is_strategy": False, "title": title, "validity_from": None, "validity_to": None, "approved_on": None,
         "approval_body": None, "sha256": _sha(site, path) if hashes else None, "http_status": 200,
         "redirects_to": site.base_url + redirects_to if redirects_to else None, "robots_allowed": allowed,
         "trap": trap, "expect_in_document_urls": kind == "document" and _expect(site, 200, allowed, depth, False),
         "twin_group": None, "version_group": None, "duplicate_group": None, "depth": depth,
-        "resave_group": None, "same_document_group": None, "version_rank": None,
+        "resave_group": None, "same_document_group": None, "version_rank": None, "doc_kind": doc_kind,
+        "hard_negative": None,
     }
 
 
@@ -108,7 +121,7 @@ def site_rows(site: Site, shas: dict | None) -> list[dict]:
         for page in site.pages.values():
             if page.kind in ("detail", "news"):
                 rows.append(page_row(site, page.path, page.title, kind="document",
-                                     doc_type="document_page" if page.kind == "detail" else "news",
+                                     doc_kind="document_page" if page.kind == "detail" else "news",
                                      trap=site_trap, depth=page.depth, hashes=hashes))
     for url, (code, target, trap) in site.redirects.items():
         if not any(d.url == url for d in site.docs):
@@ -169,13 +182,37 @@ def write_outputs(web: Web, out_dir: Path, hashes: bool | None = None) -> dict:
     return summarize(web, rows)
 
 
+def distinct_documents(rows: list[dict]) -> list[dict]:
+    """One row per distinct document (linked files and HTML documents, not the Vismo detail/news pages):
+    copies, format twins and re-saves of one text count once; the foreign host is left out."""
+    out: dict[str, dict] = {}
+    for r in rows:
+        if r["kind"] == "document" and r["site_id"] != "foreign" and r["doc_kind"] not in ("document_page", "news"):
+            out.setdefault(r["same_document_group"] or r["url"], r)
+    return list(out.values())
+
+
+def composition(rows: list[dict]) -> dict:
+    """Distinct documents, distinct strategies, their share and the hard negatives by kind."""
+    distinct = distinct_documents(rows)
+    strategies = sum(1 for r in distinct if r["is_strategy"])
+    hard: dict[str, int] = {}
+    for r in distinct:
+        if r["hard_negative"]:
+            hard[r["hard_negative"]] = hard.get(r["hard_negative"], 0) + 1
+    return {"distinct_documents": len(distinct), "distinct_strategies": strategies,
+            "strategy_share": round(strategies / len(distinct), 4) if distinct else 0.0,
+            "hard_negatives": dict(sorted(hard.items()))}
+
+
 def summarize(web: Web, rows: list[dict]) -> dict:
     docs = [r for r in rows if r["kind"] == "document" and r["site_id"] != "foreign"
-            and r["doc_type"] not in ("document_page", "news")]
+            and r["doc_kind"] not in ("document_page", "news")]
     by_format: dict[str, int] = {}
     for r in docs:
         by_format[r["format"]] = by_format.get(r["format"], 0) + 1
     return {
+        **composition(rows),
         "municipal_sites": len(web.municipal),
         "regional_sites": sum(1 for s in web.sites if s.kind == "regional_site"),
         "foreign_sites": sum(1 for s in web.sites if s.foreign),

@@ -9,7 +9,7 @@ import random
 import unicodedata
 import re
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from datetime import date, timedelta
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
@@ -37,6 +37,9 @@ CMS_CYCLE = ("antee", "vismo", "wordpress", "antee", "as4u", "wordpress", "vismo
 CLASS_CYCLE = ("village_xs", "village", "small_town", "town", "city", "village", "small_town", "village_xs")
 KRAJ_CMS = ("vismo", "wordpress", "nette")
 KRAJ_SITES = 3
+# Municipal slots that plant every hard negative they can, so even `--sites 8` has each kind reachable
+# (slot 5 forbids everything in robots.txt).
+FORCE_HARD_NEGATIVES = (0, 4)
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,9 @@ class DocSpec:
     meta_title: str | None
     author: str
     profile: str = ""  # PDF re-save profile (render_pdf.PROFILES); "" = the original rendering
+    # a plan an ordinary document talks about: (title, validity from, validity to, date ISO or None,
+    # resolution or None); minutes approving it, a hearing notice, a tender citing it, a smart newsletter
+    ref: tuple | None = None
 
 
 @dataclass(eq=False)
@@ -76,6 +82,8 @@ class Doc:
     original_name: str = ""  # the name the author gave it (Czech, spaces): Content-Disposition, antee ?original=
     approved_on: str | None = None
     approval_body: str | None = None
+    resolution: str | None = None  # "ZO/12/2020" of the approval line
+    hard_negative: str | None = None  # HARD_NEGATIVES kind: ordinary paperwork that talks like a strategy
     url: str = ""  # the linked URL (path + query)
     serve: str = ""  # where the body answers 200 (differs from url for redirects)
     detail: str | None = None  # HTML page between the list and the file
@@ -302,14 +310,15 @@ class _Maker:
 
     def add(self, doc_type: str, title: str, section: str, published: date, fmt: str = "pdf", *,
             validity: tuple[int, int] | None = None, approved: date | None = None, rada: bool = False,
-            edition: str | None = None, stem: str | None = None, variant: str = "normal") -> Doc:
+            edition: str | None = None, stem: str | None = None, variant: str = "normal",
+            ref: tuple | None = None, hard_negative: str | None = None) -> Doc:
         self.num += 1
         rng = self.rng
         org_name, place, muni, pop = self.org()
         is_strategy = doc_type in STRATEGY_TYPES
-        line = body = None
+        line = body = res = None
         if approved is not None:
-            line, body, _ = self.approval(doc_type, approved, rada)
+            line, body, res = self.approval(doc_type, approved, rada)
         stem = stem or slugify(title, 60).replace("-", "_" if rng.random() < 0.3 else "-")
         r = rng.random()
         if r < (0.55 if is_strategy else 0.5):
@@ -324,12 +333,13 @@ class _Maker:
             fmt=fmt, variant=variant, org_name=org_name, place=place, municipality=muni,
             gen=self.site.gen, population=pop, validity=validity, approval_line=line,
             published=_iso(published), edition=edition, seed=rng.getrandbits(48), meta_title=meta_title,
-            author=author)
+            author=author, ref=ref)
         ext = "html" if fmt == "html" else fmt
         original = f"{stem}.{ext}" if rng.random() < 0.4 else f"{re.sub(r'[/:*?<>|]', '', title)[:90]}.{ext}"
         doc = Doc(site_id=self.site.site_id, num=self.num, spec=spec, section=section,
                   filename=f"{stem}.{ext}", original_name=original,
-                  approved_on=_iso(approved) if approved else None, approval_body=body)
+                  approved_on=_iso(approved) if approved else None, approval_body=body, resolution=res,
+                  hard_negative=hard_negative)
         kb = {"pdf": rng.randint(90, 2400), "docx": rng.randint(20, 300), "odt": rng.randint(15, 120),
               "rtf": rng.randint(30, 400), "html": 0}[fmt]
         doc.size_label = f"[{fmt.upper()}, {kb} kB]" if fmt != "html" else ""
@@ -343,13 +353,16 @@ class _Maker:
         twin = Doc(site_id=doc.site_id, num=self.num, spec=spec, section=doc.section,
                    filename=doc.filename.rsplit(".", 1)[0] + "." + fmt,
                    original_name=doc.original_name.rsplit(".", 1)[0] + "." + fmt, approved_on=doc.approved_on,
-                   approval_body=doc.approval_body, size_label=f"[{fmt.upper()}, {self.rng.randint(40, 400)} kB]")
+                   approval_body=doc.approval_body, resolution=doc.resolution,
+                   size_label=f"[{fmt.upper()}, {self.rng.randint(40, 400)} kB]")
         doc.twin_group = twin.twin_group = group
         self.site.docs.append(twin)
         return twin
 
 
-def _strategies(mk: _Maker) -> None:
+def _strategies(mk: _Maker) -> Doc | None:
+    """A site's strategy documents (few: most municipalities have one plan, bigger ones a few more).
+    Returns the main development plan (the one hard negatives refer to), if any."""
     s, rng = mk.site, mk.rng
     m = s.municipality
     X, gen, cls = m.name, m.status_genitive, s.size_class
@@ -418,152 +431,308 @@ def _strategies(mk: _Maker) -> None:
         return mk.add("territorial_energy_concept", t, "strategie", appr + timedelta(days=25),
                       validity=(y0, y0 + (20 if cls in ("town", "city") else 15)), approved=appr)
 
+    main = None
     if cls == "village_xs":
-        if rng.random() < 0.7:
-            add_main("programme_municipal_development")
+        if rng.random() < 0.55:
+            main = add_main("programme_municipal_development")
     elif cls == "village":
-        fmt_twin = rng.random() < 0.2
-        add_main("programme_municipal_development", twin=fmt_twin)
-        if rng.random() < 0.4:
+        if rng.random() < 0.85:
+            main = add_main("programme_municipal_development", twin=rng.random() < 0.2)
+        if rng.random() < 0.08:
             action_plan()
+    elif cls == "small_town":
+        main = add_main(rng.choice(["programme_municipal_development", "strategic_development_plan_municipal"]),
+                        version=rng.random() < 0.1, twin=rng.random() < 0.3)
+        if rng.random() < 0.2:
+            action_plan()
+        if rng.random() < 0.1:
+            smart()
+    elif cls == "town":
+        main = add_main("strategic_development_plan_municipal", twin=rng.random() < 0.5, version=rng.random() < 0.2)
+        if rng.random() < 0.5:
+            action_plan("html" if s.cms == "vismo" and rng.random() < 0.5 else "pdf")
         if rng.random() < 0.2:
             smart()
-    elif cls == "small_town":
-        add_main(rng.choice(["programme_municipal_development", "strategic_development_plan_municipal"]),
-                 version=rng.random() < 0.4, twin=rng.random() < 0.3)
-        action_plan()
-        if rng.random() < 0.4:
-            smart()
-        if rng.random() < 0.3:
-            energy()
-    elif cls == "town":
-        add_main("strategic_development_plan_municipal", twin=rng.random() < 0.5, version=rng.random() < 0.5)
-        action_plan()
-        if rng.random() < 0.5:
-            action_plan("html" if s.cms == "vismo" else "pdf")
-        if rng.random() < 0.7:
-            smart()
-        if m.population >= 40000 or rng.random() < 0.2:
+        if m.population >= 40000 or rng.random() < 0.1:
             sump()
-        if rng.random() < 0.5:
+        if rng.random() < 0.2:
             energy()
     else:  # city
-        add_main("strategic_development_plan_municipal", twin=True, version=True)
-        action_plan()
-        action_plan("html" if s.cms == "vismo" else "pdf")
-        smart()
-        sump()
-        energy()
-    if cls in ("town", "city") and rng.random() < 0.7:
+        main = add_main("strategic_development_plan_municipal", twin=True, version=True)
+        if rng.random() < 0.8:
+            action_plan("html" if s.cms == "vismo" else "pdf")
+        if rng.random() < 0.4:
+            smart()
+        if rng.random() < 0.5:
+            sump()
+        if rng.random() < 0.3:
+            energy()
+    if cls in ("town", "city") and rng.random() < 0.6:
         y = rng.choice([2022, 2023, 2024])
         mk.add("evaluation_report", f"Zpráva o plnění strategického plánu rozvoje {gen} {X} za rok {y}",
                "strategie", _day(rng, y + 1))
+    return main
 
 
-# (min, max) per class: village_xs, village, small_town, town, city
+# Ordinary paperwork per size class, (min, max): village_xs, village, small_town, town, city.
+# Strategies are a few per cent of a site's documents, as on real municipal websites.
 ORDINARY = {
-    "minutes": ((1, 1), (1, 2), (1, 3), (2, 3), (2, 4)),
-    "budget": ((1, 1), (1, 1), (1, 1), (1, 2), (2, 2)),
-    "budget_outlook": ((0, 1), (0, 1), (0, 1), (1, 1), (1, 1)),
-    "ordinance": ((0, 1), (0, 1), (1, 1), (1, 2), (1, 2)),
-    "notice": ((1, 2), (1, 2), (1, 3), (2, 3), (2, 4)),
+    "minutes": ((1, 2), (2, 3), (2, 4), (3, 5), (4, 6)),
+    "resolutions": ((0, 1), (0, 1), (1, 2), (1, 2), (3, 4)),
+    "budget": ((1, 1), (1, 2), (1, 2), (1, 2), (2, 2)),
+    "closing_account": ((1, 1), (1, 1), (1, 1), (1, 1), (1, 1)),
+    "budget_outlook": ((0, 1), (0, 1), (1, 1), (1, 1), (1, 1)),
+    "budget_measure": ((0, 1), (1, 2), (1, 2), (2, 3), (2, 3)),
+    "ordinance": ((0, 1), (1, 1), (1, 2), (1, 2), (2, 2)),
+    "notice": ((2, 3), (3, 4), (4, 6), (6, 9), (9, 12)),
     "waste_schedule": ((1, 1), (1, 1), (1, 1), (1, 1), (1, 1)),
-    "newsletter": ((0, 0), (0, 1), (0, 1), (1, 1), (1, 2)),
+    "newsletter": ((0, 1), (1, 2), (2, 3), (2, 3), (3, 4)),
     "spatial_plan": ((0, 1), (0, 1), (0, 1), (1, 1), (1, 1)),
-    "annual_report": ((0, 1), (0, 1), (0, 1), (1, 1), (1, 1)),
-    "form": ((1, 1), (1, 1), (1, 1), (1, 2), (1, 2)),
+    "annual_report": ((0, 1), (1, 1), (1, 1), (1, 1), (1, 1)),
+    "form": ((1, 2), (2, 2), (2, 3), (2, 3), (3, 5)),
+    "price_list": ((0, 1), (1, 1), (1, 2), (1, 2), (2, 2)),
+    "invitation": ((1, 2), (1, 2), (2, 3), (2, 3), (3, 5)),
+    "tender": ((0, 1), (0, 1), (1, 1), (1, 3), (2, 3)),
+    "grant_contract": ((0, 1), (0, 1), (1, 1), (1, 1), (2, 3)),
     "sectoral_concept": ((0, 0), (0, 0), (0, 0), (0, 1), (0, 1)),
 }
 CLASS_INDEX = {"village_xs": 0, "village": 1, "small_town": 2, "town": 3, "city": 4}
 NOTICES = ("Oznámení o konání zasedání zastupitelstva", "Veřejná vyhláška – oznámení o zahájení řízení",
            "Záměr prodeje pozemku p. č. {n}/{k}", "Oznámení o době a místě konání voleb",
-           "Informace o uzavírce silnice", "Výzva k odstranění vozidla", "Oznámení o přerušení dodávky elektřiny",
-           "Záměr pronájmu nebytových prostor")
+           "Uzavírka ulice {street}", "Výzva k odstranění vozidla", "Oznámení o přerušení dodávky elektřiny",
+           "Záměr pronájmu nebytových prostor", "Informace o kvalitě pitné vody", "Očkování psů proti vzteklině",
+           "Svoz velkoobjemového a nebezpečného odpadu", "Oznámení o výběrovém řízení na pozici referenta",
+           "Záměr pronájmu pozemku p. č. {n}/{k}")
 FORMS = ("Žádost o pronájem sálu", "Ohlášení k místnímu poplatku ze psů", "Žádost o poskytnutí dotace z rozpočtu",
-         "Žádost o povolení kácení dřevin", "Přihláška k odběru zpravodaje")
+         "Žádost o povolení kácení dřevin", "Přihláška k odběru zpravodaje", "Žádost o přidělení obecního bytu",
+         "Žádost o připojení k vodovodu", "Žádost o nájem hrobového místa")
+ORDINANCES = ("o místním poplatku za obecní systém odpadového hospodářství", "o místním poplatku ze psů",
+              "o nočním klidu a regulaci hlučných činností", "kterou se vydává požární řád")
+PRICE_LISTS = ("Ceník pronájmu sálu kulturního domu", "Ceník služeb úřadu", "Ceník nájmu hrobových míst",
+               "Ceník vstupného na koupaliště", "Ceník inzerce ve zpravodaji")
+EVENTS = ("Dětský den", "Posvícení", "Pálení čarodějnic", "Rozsvícení vánočního stromu",
+          "Hasičská soutěž O pohár starosty", "Setkání seniorů", "Koncert pěveckého sboru", "Masopustní průvod",
+          "Vítání občánků", "Sousedská brigáda")
+# Ordinary documents that speak the language of strategies (manifest field `hard_negative`).
+HARD_NEGATIVES = ("plan_approval_minutes", "strategy_hearing_notice", "newsletter_smart_article",
+                  "budget_investments", "tender_citing_plan")
+BUDGET_KINDS = ("budget", "budget_outlook", "closing_account")
 
 
-def _ordinary(mk: _Maker) -> None:
+def _pub_date(rng: random.Random) -> date:
+    pub = _day(rng, rng.choice([2022, 2023, 2024, 2025]))
+    if pub > REFERENCE_DATE:
+        pub = REFERENCE_DATE - timedelta(days=rng.randint(1, 200))
+    return pub
+
+
+def _ordinary(mk: _Maker, main: Doc | None, force_hard: bool = False) -> None:
+    """The ordinary paperwork of a municipal site, hard negatives among it."""
+    from .vocab import TENDER_WORKS, fill, local
+
     s, rng = mk.site, mk.rng
     X, gen, ci = s.place_name, s.gen, CLASS_INDEX[s.size_class]
+    loc = local(X)
     form_formats = ["docx", "rtf", "odt"]
     rng.shuffle(form_formats)
+    forms, prices, events, notices = list(FORMS), list(PRICE_LISTS), list(EVENTS), list(NOTICES)
+    for pool in (forms, prices, events, notices):
+        rng.shuffle(pool)
+    plan_ref = None
+    if main is not None:
+        y0, y1 = main.spec.validity
+        plan_ref = (main.spec.title, y0, y1, main.approved_on, main.resolution)
+    used_years: dict[str, set] = {}
+
+    def year_for(kind: str) -> int:
+        years = [y for y in (2022, 2023, 2024, 2025) if y not in used_years.setdefault(kind, set())] or [2021]
+        y = rng.choice(years)
+        used_years[kind].add(y)
+        return y
+
+    newsletters = []
+    tenders = []
     for doc_type, ranges in ORDINARY.items():
         lo, hi = ranges[ci]
         for k in range(rng.randint(lo, hi)):
-            year = rng.choice([2022, 2023, 2024, 2025])
-            pub = _day(rng, year)
-            if pub > REFERENCE_DATE:
-                pub = REFERENCE_DATE - timedelta(days=rng.randint(1, 200))
+            pub = _pub_date(rng)
             if doc_type == "minutes":
                 n = rng.randint(1, 25)
                 fmt = "docx" if ci <= 1 and rng.random() < 0.3 else ("odt" if rng.random() < 0.05 else "pdf")
-                mk.add("minutes", f"Zápis z {n}. zasedání Zastupitelstva {gen} {X} ze dne {pub.day}. {pub.month}. {pub.year}",
-                       "dokumenty", pub, fmt)
+                mk.add("minutes", f"Zápis z {n}. zasedání Zastupitelstva {gen} {X} ze dne {pub.day}. {pub.month}. "
+                       f"{pub.year}", "dokumenty", pub, fmt)
+            elif doc_type == "resolutions":
+                mk.add("resolutions", f"Usnesení z {rng.randint(1, 25)}. zasedání Zastupitelstva {gen} {X} "
+                       f"konaného dne {pub.day}. {pub.month}. {pub.year}", "dokumenty", pub)
             elif doc_type == "budget":
-                if k == 0:
-                    mk.add("budget", f"Schválený rozpočet {gen} {X} na rok {pub.year}", "dokumenty", pub,
-                           approved=None)
-                else:
-                    mk.add("budget", f"Závěrečný účet {gen} {X} za rok {pub.year - 1}", "dokumenty", pub)
+                y = year_for("budget")
+                pub = min(date(y - 1, 12, rng.randint(5, 22)), REFERENCE_DATE)
+                mk.add("budget", rng.choice([f"Schválený rozpočet {gen} {X} na rok {y}", f"Rozpočet {gen} {X} na rok {y}",
+                                             f"Rozpočet na rok {y} – schválený"]), "dokumenty", pub,
+                       hard_negative="budget_investments")
+            elif doc_type == "closing_account":
+                y = year_for("closing") - 1
+                mk.add("closing_account", f"Závěrečný účet {gen} {X} za rok {y}", "dokumenty",
+                       min(date(y + 1, rng.randint(4, 6), rng.randint(1, 28)), REFERENCE_DATE),
+                       hard_negative="budget_investments")
             elif doc_type == "budget_outlook":
-                mk.add("budget_outlook", f"Střednědobý výhled rozpočtu na roky {pub.year + 1}–{pub.year + 3}",
-                       "dokumenty", pub, validity=(pub.year + 1, pub.year + 3))
+                mk.add("budget_outlook", f"Střednědobý výhled rozpočtu {gen} {X} na roky {pub.year + 1}–{pub.year + 3}",
+                       "dokumenty", pub, validity=(pub.year + 1, pub.year + 3), hard_negative="budget_investments")
+            elif doc_type == "budget_measure":
+                mk.add("budget_measure", f"Rozpočtové opatření č. {k + 1}/{pub.year}", "uredni_deska", pub)
             elif doc_type == "ordinance":
-                mk.add("ordinance", f"Obecně závazná vyhláška č. {k + 1}/{pub.year} o místním poplatku za obecní "
-                       f"systém odpadového hospodářství", rng.choice(["dokumenty", "uredni_deska"]), pub)
+                mk.add("ordinance", f"Obecně závazná vyhláška č. {k + 1}/{pub.year} {ORDINANCES[(k + ci) % 4]}",
+                       rng.choice(["dokumenty", "uredni_deska"]), pub)
             elif doc_type == "notice":
-                t = rng.choice(NOTICES).format(n=rng.randint(10, 900), k=rng.randint(1, 30))
+                t = (notices.pop() if notices else rng.choice(NOTICES)).format(
+                    n=rng.randint(10, 900), k=rng.randint(1, 30), street=rng.choice(loc.streets))
                 fmt = "html" if s.cms == "vismo" and rng.random() < 0.4 else "pdf"
                 mk.add("notice", t, "uredni_deska", pub, fmt)
             elif doc_type == "waste_schedule":
                 mk.add("waste_schedule", f"Svozový kalendář odpadů {pub.year}", "ke_stazeni", pub)
             elif doc_type == "newsletter":
-                mk.add("newsletter", f"Zpravodaj {gen} {X} {rng.randint(1, 4)}/{pub.year}", "ke_stazeni", pub)
+                newsletters.append(mk.add("newsletter", rng.choice([f"Zpravodaj {gen} {X} {k + 1}/{pub.year}",
+                                                                    f"Občasník {gen} {X} – {k + 1}/{pub.year}",
+                                                                    f"Zpravodaj {X} č. {k + 1}/{pub.year}"]),
+                                          "ke_stazeni", pub))
             elif doc_type == "spatial_plan":
                 t = rng.choice([f"Územní plán {X} – textová část", f"Změna č. {rng.randint(1, 4)} územního plánu {X}"])
                 mk.add("spatial_plan", t, "dokumenty", pub)
             elif doc_type == "annual_report":
                 mk.add("annual_report", f"Výroční zpráva o poskytování informací za rok {pub.year - 1}", "dokumenty", pub)
             elif doc_type == "form":
-                fmt = form_formats[k % 3]
-                mk.add("form", rng.choice(FORMS), "ke_stazeni", pub, fmt)
+                mk.add("form", forms.pop() if forms else rng.choice(FORMS), "ke_stazeni", pub, form_formats[k % 3])
+            elif doc_type == "price_list":
+                mk.add("price_list", f"{prices.pop() if prices else PRICE_LISTS[0]} – platnost od 1. 1. {pub.year}",
+                       "ke_stazeni", pub, "docx" if rng.random() < 0.2 else "pdf")
+            elif doc_type == "invitation":
+                mk.add("invitation", f"Pozvánka: {events.pop() if events else EVENTS[0]} {pub.year}", "uredni_deska", pub)
+            elif doc_type == "tender":
+                project = fill(rng.choice(TENDER_WORKS), rng, loc, X, s.municipality.population)
+                tenders.append(mk.add("tender", f"Výzva k podání nabídky – {project}", "uredni_deska", pub))
+            elif doc_type == "grant_contract":
+                club = rng.choice(loc.clubs)
+                mk.add("grant_contract", f"Veřejnoprávní smlouva o poskytnutí dotace – {club} {pub.year}",
+                       "dokumenty", pub)
             elif doc_type == "sectoral_concept":
+                year = pub.year
                 mk.add("sectoral_concept", f"Komunitní plán sociálních služeb {gen} {X} {year}–{year + 3}",
                        "dokumenty", pub, validity=(year, year + 3))
+    _hard_negatives(mk, main, plan_ref, newsletters, tenders, force_hard)
 
 
-def _kraj_docs(mk: _Maker) -> None:
+def _hard_negatives(mk: _Maker, main: Doc | None, plan_ref: tuple | None, newsletters: list[Doc],
+                    tenders: list[Doc], force: bool) -> None:
+    """Minutes approving the plan, a hearing notice of its draft, a tender citing it, a smart-lamp newsletter."""
+    s, rng = mk.site, mk.rng
+    X, gen = s.place_name, s.gen
+    if newsletters and (force or rng.random() < 0.6):
+        d = rng.choice(newsletters)
+        d.spec = replace(d.spec, ref=("smart_article",))
+        d.hard_negative = "newsletter_smart_article"
+    if plan_ref is None:
+        return
+    title, y0, y1, approved_on, res = plan_ref
+    approved = date.fromisoformat(approved_on)
+    if main.approval_body and main.approval_body.startswith("zastupitelstvo") and (force or rng.random() < 0.6):
+        n = rng.randint(3, 30)
+        pub = min(approved + timedelta(days=rng.randint(3, 12)), REFERENCE_DATE)
+        d_cz = f"{approved.day}. {approved.month}. {approved.year}"
+        style = rng.random()
+        if style < 0.5:
+            mk.add("minutes", f"Zápis z {n}. zasedání Zastupitelstva {gen} {X} ze dne {d_cz}", "dokumenty", pub,
+                   ref=plan_ref, hard_negative="plan_approval_minutes")
+        elif style < 0.8:
+            mk.add("resolutions", f"Usnesení z {n}. zasedání Zastupitelstva {gen} {X} konaného dne {d_cz}",
+                   "dokumenty", pub, ref=plan_ref, hard_negative="plan_approval_minutes")
+        else:  # the published extract names the plan in its title
+            mk.add("resolutions", f"Výpis z usnesení zastupitelstva č. {res} – schválení dokumentu {title}",
+                   "uredni_deska", pub, ref=plan_ref, hard_negative="plan_approval_minutes")
+    if force or rng.random() < 0.45:
+        if y1 <= 2027 and rng.random() < 0.5:  # the next plan is being prepared
+            a, b = y1 + 1, y1 + rng.choice([6, 8, 10])
+            draft = title.replace(f"{y0}–{y1}", f"{a}–{b}").replace(f"do roku {y1}", f"do roku {b}")
+            if draft == title:
+                draft = f"{title} – návrh na období {a}–{b}"
+            hearing = REFERENCE_DATE - timedelta(days=rng.randint(20, 150))
+            pub = hearing - timedelta(days=rng.randint(10, 20))
+            ref = (draft, a, b, _iso(hearing), None)
+        else:
+            hearing = approved - timedelta(days=rng.randint(25, 70))
+            pub = hearing - timedelta(days=rng.randint(10, 20))
+            ref = (title, y0, y1, _iso(hearing), None)
+        t = rng.choice([f"Oznámení o veřejném projednání návrhu dokumentu {ref[0]}",
+                        f"Pozvánka na veřejné projednání – {ref[0]} (návrh)",
+                        f"Veřejná vyhláška – zveřejnění návrhu: {ref[0]}"])
+        mk.add("hearing_notice", t, "uredni_deska", pub, "html" if s.cms == "vismo" and rng.random() < 0.3 else "pdf",
+               ref=ref, hard_negative="strategy_hearing_notice")
+    if tenders and (force or rng.random() < 0.6):
+        d = rng.choice(tenders)
+        d.spec = replace(d.spec, ref=plan_ref)
+        d.hard_negative = "tender_citing_plan"
+    elif force:
+        mk.add("tender", f"Výzva k podání nabídky – oprava místních komunikací {REFERENCE_DATE.year}", "uredni_deska",
+               REFERENCE_DATE - timedelta(days=rng.randint(5, 60)), ref=plan_ref, hard_negative="tender_citing_plan")
+
+
+def _kraj_docs(mk: _Maker, j: int) -> None:
     s, rng = mk.site, mk.rng
     kg = s.kraj.genitive
-    for _ in range(rng.randint(3, 5)):
-        pub = _day(rng, rng.choice([2023, 2024, 2025]))
-        pub = min(pub, REFERENCE_DATE)
-        mk.add("minutes", f"Usnesení z {rng.randint(1, 30)}. zasedání Zastupitelstva {kg}", "dokumenty", pub)
+    for _ in range(rng.randint(4, 6)):
+        pub = min(_day(rng, rng.choice([2023, 2024, 2025])), REFERENCE_DATE)
+        mk.add("resolutions", f"Usnesení z {rng.randint(1, 30)}. zasedání Zastupitelstva {kg} ze dne "
+               f"{pub.day}. {pub.month}. {pub.year}", "dokumenty", pub)
+    for _ in range(rng.randint(4, 6)):
+        pub = min(_day(rng, rng.choice([2024, 2025])), REFERENCE_DATE)
+        mk.add("resolutions", f"Usnesení z {rng.randint(40, 160)}. schůze Rady {kg} ze dne "
+               f"{pub.day}. {pub.month}. {pub.year}", "dokumenty", pub)
+    titles = ["Vyhlášení dotačního programu na podporu obnovy venkova", "Vyhlášení dotačního programu pro "
+              "jednotky sborů dobrovolných hasičů obcí", "Dotační program na podporu sportu a volného času",
+              "Dotační program na výměnu kotlů v domácnostech", "Veřejná vyhláška – zásady územního rozvoje, "
+              "aktualizace", "Oznámení o zahájení zjišťovacího řízení SEA", "Dotační program na hospodaření "
+              "s vodou v obcích", "Uzavírka silnice II/{n} v obci {town}"]
+    rng.shuffle(titles)
+    for t in titles[:rng.randint(5, 7)]:
+        pub = min(_day(rng, rng.choice([2024, 2025])), REFERENCE_DATE)
+        mk.add("notice", t.format(n=rng.randint(101, 499), town=rng.choice(["Horní Ves", "Lesná", "Zálesí"])),
+               "uredni_deska", pub)
     for _ in range(rng.randint(3, 4)):
         pub = min(_day(rng, rng.choice([2024, 2025])), REFERENCE_DATE)
-        mk.add("notice", rng.choice(["Vyhlášení dotačního programu na podporu obnovy venkova",
-                                     "Veřejná vyhláška – zásady územního rozvoje, aktualizace",
-                                     "Oznámení o zahájení zjišťovacího řízení SEA"]), "uredni_deska", pub)
-    mk.add("budget", f"Rozpočet {kg} na rok 2025", "dokumenty", date(2024, 12, 12))
+        mk.add("tender", f"Výzva k podání nabídky – oprava silnice II/{rng.randint(101, 499)} v úseku "
+               f"{rng.randint(1, 9)},{rng.randint(0, 9)} km", "uredni_deska", pub)
+    for y in (2024, 2025):
+        mk.add("budget", f"Rozpočet {kg} na rok {y}", "dokumenty", date(y - 1, 12, rng.randint(8, 16)),
+               hard_negative="budget_investments")
+    mk.add("closing_account", f"Závěrečný účet {kg} za rok 2024", "dokumenty", date(2025, 6, rng.randint(2, 20)),
+           hard_negative="budget_investments")
+    mk.add("budget_outlook", f"Střednědobý výhled rozpočtu {kg} na roky 2026–2027", "dokumenty",
+           date(2024, 12, rng.randint(8, 16)), validity=(2026, 2027), hard_negative="budget_investments")
+    for k in range(rng.randint(2, 3)):
+        pub = min(_day(rng, 2025), REFERENCE_DATE)
+        mk.add("budget_measure", f"Rozpočtové opatření č. {k + 1}/2025", "uredni_deska", pub)
     mk.add("annual_report", f"Výroční zpráva {kg} za rok 2024", "dokumenty", date(2025, 4, 30))
+    mk.add("annual_report", f"Výroční zpráva o poskytování informací za rok 2024", "dokumenty", date(2025, 2, 27))
     mk.add("spatial_plan", f"Zásady územního rozvoje {kg} – úplné znění", "dokumenty", date(2024, 6, 3))
+    for k in range(2):
+        pub = min(_day(rng, 2024 + k), REFERENCE_DATE)
+        mk.add("newsletter", f"Zpravodaj {kg} {rng.randint(1, 4)}/{pub.year}", "ke_stazeni", pub)
+    mk.add("form", "Žádost o dotaci z Programu obnovy venkova", "ke_stazeni", date(2025, 1, 10), "docx")
     appr = date(2020, rng.randint(9, 12), rng.randint(1, 28))
     d = mk.add("regional_development_strategy", f"Strategie rozvoje {kg} 2021–2027", "strategie",
                appr + timedelta(days=20), validity=(2021, 2027), approved=appr)
     mk.twin(d, "docx", f"twin-{s.site_id}-{d.num}")
-    appr = date(2020, rng.randint(3, 8), rng.randint(1, 28))
-    mk.add("regional_development_strategy", f"Program rozvoje územního obvodu {kg} 2021–2024", "strategie",
-           appr + timedelta(days=30), validity=(2021, 2024), approved=appr)
-    appr = date(2024, rng.randint(3, 8), rng.randint(1, 28))
-    mk.add("action_plan", f"Akční plán Strategie rozvoje {kg} 2025–2026", "strategie", appr + timedelta(days=9),
-           validity=(2025, 2026), approved=appr, rada=False)
-    appr = date(2021, rng.randint(1, 12), rng.randint(1, 28))
-    mk.add("smart_city_strategy", f"Koncepce Chytrý region – {s.kraj.name} {2021}–{2030}", "strategie",
-           appr + timedelta(days=12), validity=(2021, 2030), approved=appr)
-    appr = date(2019, rng.randint(1, 12), rng.randint(1, 28))
-    mk.add("territorial_energy_concept", f"Územní energetická koncepce {kg} 2020–2045", "strategie",
-           appr + timedelta(days=40), validity=(2020, 2045), approved=appr)
+    if j % 3 == 0:
+        appr = date(2024, rng.randint(3, 8), rng.randint(1, 28))
+        mk.add("action_plan", f"Akční plán Strategie rozvoje {kg} 2025–2026", "strategie", appr + timedelta(days=9),
+               validity=(2025, 2026), approved=appr, rada=False)
+    elif j % 3 == 1:
+        appr = date(2019, rng.randint(1, 12), rng.randint(1, 28))
+        mk.add("territorial_energy_concept", f"Územní energetická koncepce {kg} 2020–2045", "strategie",
+               appr + timedelta(days=40), validity=(2020, 2045), approved=appr)
+    else:
+        appr = date(2021, rng.randint(1, 12), rng.randint(1, 28))
+        mk.add("smart_city_strategy", f"Koncepce Chytrý region – {s.kraj.name} 2021–2030", "strategie",
+               appr + timedelta(days=12), validity=(2021, 2030), approved=appr)
 
 
 NEWS = ("Oprava místní komunikace v ulici {street}", "Pozvánka na veřejné projednání strategického plánu",
@@ -747,11 +916,11 @@ def build_web(sites: int = 40, seed: int = 2026, base_port: int = 18100) -> Web:
         s.id_base = srng.randint(1_100_000, 1_900_000)
         mk = _Maker(s, srng, seed)
         if s.kind == "municipal_site":
-            _strategies(mk)
-            _ordinary(mk)
+            main = _strategies(mk)
+            _ordinary(mk, main, force_hard=s.index in FORCE_HARD_NEGATIVES)
             _news(mk, NEWS_COUNT[s.size_class])
         elif s.kind == "regional_site":
-            _kraj_docs(mk)
+            _kraj_docs(mk, s.index - sites)
             _news(mk, NEWS_COUNT["region"])
         else:
             traps.foreign_docs(mk)

@@ -1,8 +1,9 @@
 """Municipality and region registry: the real names and populations the demo web dresses up.
 
 Reads the committed seed registry (data/seeds/municipalities) so demo sites carry real
-RÚIAN codes, names, districts and regions; size classes follow taxonomy.json
-(municipality_size_classes.project_classes).
+RÚIAN codes, names, districts and regions. The size classes are the project's population
+bands (the warehouse's `size_class` uses the same bands), written out here so the demo web
+depends on nothing in transforms/.
 """
 from __future__ import annotations
 
@@ -13,11 +14,21 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from smartharvest.settings import REPO_ROOT
-from transforms.size_class import SIZE_CLASSES, size_class
 
 SEEDS_DIR = REPO_ROOT / "data" / "seeds" / "municipalities"
 
+# (code, lowest population, highest population or None)
+SIZE_CLASSES: tuple[tuple[str, int, int | None], ...] = (
+    ("village_xs", 0, 499), ("village", 500, 1999), ("small_town", 2000, 9999), ("town", 10000, 49999),
+    ("city", 50000, None))
 CLASS_CODES = tuple(c for c, _, _ in SIZE_CLASSES)
+
+
+def size_class(population: int) -> str:
+    for code, low, high in SIZE_CLASSES:
+        if population >= low and (high is None or population <= high):
+            return code
+    raise ValueError(f"no size class for population {population}")
 PRAGUE_CODE = "554782"  # "hlavní město Praha" has its own grammar; left out of the demo web
 PRAGUE_KRAJ = "19"
 

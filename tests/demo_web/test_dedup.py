@@ -91,7 +91,8 @@ def rows40(web40):
 def test_counts_in_the_default_web(rows40):
     c = _counts(rows40)
     print("default web dedup cases:", c)
-    assert c["twin"] >= 15 and c["resave"] >= 10 and c["version"] >= 15 and c["version3"] >= 3
+    # strategies are a few per cent of the documents, so version chains are fewer than in a strategy-heavy web
+    assert c["twin"] >= 15 and c["resave"] >= 10 and c["version"] >= 12 and c["version3"] >= 3
     assert c["duplicate"] >= 1
 
 
