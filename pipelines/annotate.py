@@ -1,6 +1,6 @@
 """Annotation stage: extracted text -> <data>/annotated/<sha[:2]>/<sha>.json (language, metadata, place, type, SMART).
 
-A document is re-annotated when its extraction, the annotator or the taxonomy version changed; otherwise the
+A document is re-annotated when its extraction, the annotator or the vocabulary version changed; otherwise the
 cached result stands, so reruns are cheap and stable. The municipality index is built once per worker.
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pipelines.sources import source_definitions
 from smartharvest.settings import Settings
 from transforms.annotate import ANNOTATOR_VERSION, annotate
 from transforms.municipality_match import build_index
-from transforms.taxonomy import load_taxonomy
+from transforms.vocabulary import load_vocabulary
 
 PROGRESS_EVERY = 100
 ANNOTATABLE = ("ok",)  # statuses whose text is worth reading
@@ -49,7 +49,7 @@ def result_path(settings: Settings, sha: str) -> Path:
 
 
 def _versions(extracted: dict) -> dict:
-    return {"annotator_version": ANNOTATOR_VERSION, "taxonomy_version": load_taxonomy().version,
+    return {"annotator_version": ANNOTATOR_VERSION, "vocabulary_version": load_vocabulary().version,
             "extractor_version": extracted.get("extractor_version")}
 
 
@@ -85,20 +85,20 @@ def index_rows(settings: Settings) -> list[dict]:
 
 
 def init_worker(rows: list[dict]) -> None:
-    """Process-pool initializer: build the municipality index and load the taxonomy once per worker."""
+    """Process-pool initializer: build the municipality index and load the vocabulary once per worker."""
     _WORKER["index"] = build_index(rows)
     _WORKER["populations"] = {r["municipality_code"]: r.get("population") for r in rows}
-    _WORKER["taxonomy"] = load_taxonomy()
+    _WORKER["vocabulary"] = load_vocabulary()
 
 
 def annotate_in_worker(*, title, text, url, source_kind, source_municipality_code, title_candidates=None,
                        link_text=None, link_context=None):
-    """annotate() with this worker's index, populations and taxonomy (init_worker must have run)."""
+    """annotate() with this worker's index, populations and vocabulary (init_worker must have run)."""
     if not _WORKER:
         raise RuntimeError("init_worker() has not run in this process")
     return annotate(title=title, text=text, url=url, source_kind=source_kind,
                     source_municipality_code=source_municipality_code, index=_WORKER["index"],
-                    populations=_WORKER["populations"], taxonomy=_WORKER["taxonomy"],
+                    populations=_WORKER["populations"], vocabulary=_WORKER["vocabulary"],
                     title_candidates=title_candidates, link_text=link_text, link_context=link_context)
 
 

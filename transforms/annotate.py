@@ -1,6 +1,6 @@
 """What a document is: one composition of the finders (language, validity, approval, place, level, type, SMART, funding).
 
-Pure: the municipality index, its populations and the taxonomy come in as values. Every field keeps
+Pure: the municipality index, its populations and the vocabulary come in as values. Every field keeps
 its evidence under `evidence[field]`, so an analyst can see why a label was given.
 """
 from __future__ import annotations
@@ -15,18 +15,16 @@ from transforms.language import detect_language
 from transforms.level import infer_level, smart_scope
 from transforms.municipality_match import MunicipalityIndex, match_municipality
 from transforms.smart import score_smart
-from transforms.taxonomy import Taxonomy
 from transforms.title import TitleCandidate, candidates_from_dicts, choose_title, link_candidates
 from transforms.validity import find_validity
+from transforms.vocabulary import Vocabulary
 
-ANNOTATOR_VERSION = "1.2.0"
+ANNOTATOR_VERSION = "2.0.0"
 HEAD_CHARS = 6000  # title page and first pages: where a document says what it is
 # A document with fewer letters than this (a timetable, a form of numbers) says too little to identify its
 # language; it gets the language of the Czech public sector it was published by, with a low confidence.
 MIN_LETTERS_FOR_LANGUAGE = 60
 DEFAULT_LANGUAGE = "cs"
-# A strategy is a long document; a page of a few lines with its title announces or links it.
-MIN_STRATEGY_WORDS = 200
 
 
 @dataclass
@@ -54,7 +52,8 @@ class Annotation:
     domain_scores: dict[str, float] = field(default_factory=dict)
     funding: list[dict] = field(default_factory=list)
     evidence: dict[str, object] = field(default_factory=dict)
-    taxonomy_version: str | None = None
+    sentences: list[dict] = field(default_factory=list)  # the passages behind each label (document_evidence)
+    vocabulary_version: str | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -75,11 +74,11 @@ def choose_document_title(title: str | None, title_candidates: list[dict] | None
 
 def annotate(*, title: str | None, text: str, url: str | None, source_kind: str | None,
              source_municipality_code: str | None, index: MunicipalityIndex, populations: Mapping[str, int | None],
-             taxonomy: Taxonomy, title_candidates: list[dict] | None = None, link_text: str | None = None,
+             vocabulary: Vocabulary, title_candidates: list[dict] | None = None, link_text: str | None = None,
              link_context: str | None = None) -> Annotation:
     """Annotate one document's text; the source (a municipal site) wins over text matching for the municipality."""
     text = text or ""
-    a = Annotation(taxonomy_version=taxonomy.version)
+    a = Annotation(vocabulary_version=vocabulary.version)
     ev = a.evidence
     a.title, a.title_source, ev["title"] = choose_document_title(title, title_candidates, link_text, link_context)
     title = a.title
@@ -117,19 +116,17 @@ def annotate(*, title: str | None, text: str, url: str | None, source_kind: str 
     ev["level"] = level.evidence
     a.smart_scope = smart_scope(a.level, populations.get(a.municipality_code) if a.municipality_code else None)
 
-    dtype = classify_doc_type(taxonomy, title, text, url)
+    dtype = classify_doc_type(vocabulary, title, text, url, level=a.level)
     a.doc_type, a.is_strategic = dtype.code, dtype.is_strategic
     ev["doc_type"] = dtype.evidence
-    n_words = len(text.split())
-    if a.is_strategic and n_words < MIN_STRATEGY_WORDS:
-        a.is_strategic = False
-        ev["doc_type"] = [*dtype.evidence, f"not the strategy itself: {n_words} words (a page announcing or linking it)"]
+    a.sentences += dtype.sentences
 
-    smart = score_smart(taxonomy, title, text)
+    smart = score_smart(vocabulary, title, text)
     a.smart_score, a.is_smart = round(smart.smart_score, 4), smart.is_smart
     a.domains, a.domain_scores = list(smart.domains), {k: round(v, 4) for k, v in smart.domain_scores.items()}
     ev["smart"] = smart.evidence
+    a.sentences += smart.sentences
 
     a.funding = [{"programme_code": f.programme_code, "snippet": f.snippet, "evidence": f.evidence}
-                 for f in find_funding(taxonomy, text)]
+                 for f in find_funding(vocabulary, text)]
     return a

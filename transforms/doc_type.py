@@ -1,35 +1,54 @@
-"""Document type: ``classify_doc_type(tax, title, text, url=None) -> DocType(code, is_strategic, evidence)``.
+"""Document type and strategy, from the document's own words: ``classify_doc_type(vocab, title, text, ...) -> DocType``.
 
-Order of evidence, first decisive one wins:
-1. title: every type's ``title_regex`` (and project additions) on the casefolded title and, with an
-   accent-free pattern, on the folded title; several matches are resolved by
-   ``document_type_precedence`` (evaluation_report and spatial_plan before the strategies, so
-   "Vyhodnocení strategického plánu" is an evaluation report and "Územní plán" a spatial plan); among
-   the strategy types the one named first in the title wins (its head noun).
-2. a title of an ordinary municipal document (zápis, vyhláška, výzva k podání nabídky, smlouva,
-   žádost, jízdní řád, svozový plán, výroční zpráva, ...) -> ``other`` (precision first).
-3. URL: ``url_regex`` on the accent-free decoded path/file name (precedence again).
-4. first page (first FIRST_PAGE_CHARS of the text): the title regexes on the first HEAD_LINES lines
-   (a missing or poor metadata title), then the types' first_page_cues, each distinct cue weighted by its
-   length (multi-word cues 2, single words 1); a type needs CUE_MIN_SCORE and CUE_MIN_DISTINCT.
-Otherwise ``other``. ``is_strategic`` follows the taxonomy's include flags (budgets, spatial plans,
-evaluation reports and ``other`` are not strategies).
+1. **The name.** A document names what it is in its title, or failing that in one of the first lines of its
+   first page. The *head* of the name is the first term in it that names a document kind: an ordinary kind
+   (zápis, usnesení, oznámení, veřejná vyhláška, výzva k podání nabídky, smlouva, zpravodaj, rozpočet, ... from
+   the vocabulary's ``document_kinds``), a strategy name (strategie, koncepce, strategický plán, program rozvoje,
+   akční plán, ...) or a taxonomy document type (its title regex). Modifiers (návrh, aktualizace, manažerské
+   shrnutí, příloha, ...) are skipped, and a kind after a preposition ("k usnesení", "o veřejném projednání
+   strategie") is what the document refers to, not what it is. So minutes that approve a plan, a notice of its
+   public hearing, a tender or a budget that cites it are minutes, a notice, a tender and a budget.
+2. **The type.** An ordinary head gives ``other`` (budget documents ``budget_outlook``); a head matched by a
+   taxonomy type gives that type (``document_type_precedence`` breaks ties at the same place); a generic
+   strategy name gives the type its words and level imply (implementační/akční plán -> action_plan, national
+   -> national_concept, a named sector such as housing or data -> sectoral_concept, otherwise a development
+   plan of the municipality or region).
+3. **A strategy shows its structure.** A strategic type is kept only when the text has at least
+   MIN_STRUCTURE of the structure groups of a strategy (vision, analysis, design part, priorities, goals,
+   measures, indicators, implementation, monitoring, participation: vocabulary ``strategy.structure``) and at
+   least MIN_STRATEGY_WORDS words; otherwise the document only announces or links a strategy (``other``).
+4. **Without a name.** The first page's table vocabulary of a budget (schválený rozpočet, upravený rozpočet,
+   skutečnost, paragraf, položka, ...) gives ``budget_outlook``; otherwise ``other``.
+Never raises.
 """
 from __future__ import annotations
 
-import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
-from urllib.parse import unquote, urlsplit
 
 from transforms.czech_text import casefold, fold
-from transforms.taxonomy import Taxonomy
+from transforms.passages import snippet, split
+from transforms.terms import tokenize
+from transforms.vocabulary import Vocabulary
 
-FIRST_PAGE_CHARS = 2000
-HEAD_LINES = 3
-HEAD_CHARS = 200
-CUE_MIN_SCORE = 6
-CUE_MIN_DISTINCT = 4
+FIRST_PAGE_CHARS = 3000
+HEAD_LINES = 12
+MAX_NAME_LINE = 250
+MIN_STRUCTURE = 3
+MIN_STRATEGY_WORDS = 400
+MIN_BUDGET_CUES = 4
 OTHER = "other"
+_PREPOSITIONS = frozenset("k ke o na pro z ze dle podle ve v s se do od u".split())
+_ACTION_HEADS = ("akční plán", "implementační plán", "realizační plán")
+# generic names that say nothing of a sector: their type follows the level
+_GENERIC_NAMES = ("strategie", "koncepce", "strategický plán", "strategický rámec", "strategický dokument",
+                  "plán rozvoje", "program rozvoje", "rozvojový dokument", "rozvojový strategický dokument")
+_SECTOR_NAMES = {"komunitní plán": "sectoral_concept", "místní akční plán": "sectoral_concept",
+                 "krajský akční plán": "sectoral_concept", "plán odpadového hospodářství": "sectoral_concept",
+                 "generel": "sectoral_concept", "střednědobý plán": "sectoral_concept",
+                 "plán udržitelné mobility": "sump", "plán udržitelné městské mobility": "sump",
+                 "plán adaptace": "climate_adaptation_strategy", "program obnovy venkova": "programme_municipal_development",
+                 "plán obnovy vesnice": "programme_municipal_development"}
 
 
 @dataclass
@@ -37,110 +56,168 @@ class DocType:
     code: str
     is_strategic: bool
     evidence: list[str] = field(default_factory=list)
+    sentences: list[dict] = field(default_factory=list)
 
 
-def _rank(tax: Taxonomy, code: str) -> int:
+@dataclass(frozen=True)
+class _Head:
+    kind: str            # "ordinary" | "strategy" | "type"
+    code: str            # doc type code ("other" for ordinary kinds without a taxonomy type) or kind name
+    term: str
+    start: int
+
+
+def _rank(vocab: Vocabulary, code: str) -> int:
     try:
-        return tax.precedence.index(code)
+        return vocab.precedence.index(code)
     except ValueError:
-        return len(tax.precedence)
+        return len(vocab.precedence)
 
 
-def _excluding(tax: Taxonomy, code: str) -> bool:
-    """Types that are never strategies (evaluation_report, spatial_plan, budget_outlook)."""
-    rule = tax.doc_types.get(code)
-    return bool(rule) and not rule.is_strategic
-
-
-def _title_matches(tax: Taxonomy, title: str) -> list[tuple[str, str]]:
-    """Matching types, best first: the non-strategy types by precedence, then the type named first
-    in the title (the head noun: "Akční plán strategického plánu" is an action plan), ties by
-    precedence (SECAP before a plain "akční plán")."""
-    cf, fd = casefold(title), fold(title)
-    found = []
-    for code, rule in tax.doc_types.items():
+def _type_matches(vocab: Vocabulary, line: str) -> list[_Head]:
+    cf, fd = casefold(line), fold(line)
+    out = []
+    for code, rule in vocab.doc_types.items():
         for accented, folded in rule.title:
             m = accented.search(cf) or folded.search(fd)
             if m:
-                found.append((code, m.group(0), m.start()))
+                out.append(_Head("type", code, m.group(0), m.start()))
                 break
-    found.sort(key=lambda c: (not _excluding(tax, c[0]), c[2] if not _excluding(tax, c[0]) else 0,
-                              _rank(tax, c[0])))
-    return [(c, m) for c, m, _ in found]
+    return out
 
 
-def _url_matches(tax: Taxonomy, url: str) -> list[tuple[str, str]]:
-    try:
-        parts = urlsplit(url)
-        path = unquote(parts.path if parts.scheme else url)
-    except ValueError:
-        path = url
-    path = fold(path)
+def _heads(vocab: Vocabulary, line: str) -> list[_Head]:
+    """Every kind, strategy name and type named in one line, in order, without modifiers and references."""
+    tokens = tokenize(line)
+    found: list[_Head] = []
+    for h in vocab.kinds.find(tokens):
+        kind, doc_type = h.term.payload
+        found.append(_Head("ordinary", doc_type, h.term.text, h.start))
+    for h in vocab.strategy_names.find(tokens):
+        found.append(_Head("strategy", h.term.text, h.term.text, h.start))
+    mod_spans = [(h.start, h.end) for h in vocab.modifiers.find(tokens)]
+    # casefold keeps positions for Czech text; the type regexes run on it
+    found += _type_matches(vocab, line)
+    starts = [t.start for t in tokens]
     out = []
-    for code, rule in tax.doc_types.items():
-        for pat in rule.url:
-            m = pat.search(path)
-            if m:
-                out.append((code, m.group(0)))
-                break
-    return sorted(out, key=lambda cm: _rank(tax, cm[0]))
+    for hd in found:
+        if any(a <= hd.start < b for a, b in mod_spans) and hd.kind == "ordinary":
+            continue
+        i = next((k for k, s in enumerate(starts) if s >= hd.start), None)
+        prev = [tokens[k].folded for k in range(max(0, (i or 0) - 2), i or 0)]
+        if prev and prev[-1] in _PREPOSITIONS:
+            continue
+        out.append(hd)
+    return sorted(out, key=lambda h: (h.start, h.kind != "type", h.kind != "strategy"))
 
 
-def _ordinary(tax: Taxonomy, title: str) -> str | None:
-    accented, folded = tax.ordinary_title
-    m = accented.search(casefold(title)) or folded.search(fold(title))
-    return m.group(0) if m else None
+def _name_lines(title: str, text: str) -> list[tuple[str, str]]:
+    lines = [("title", title)] if title else []
+    first_page = text[:FIRST_PAGE_CHARS].split("\f", 1)[0]
+    n = 0
+    for ln in first_page.splitlines():
+        ln = " ".join(ln.split())
+        if not ln:
+            continue
+        n += 1
+        if n > HEAD_LINES:
+            break
+        if len(ln) <= MAX_NAME_LINE:
+            lines.append(("first lines", ln))
+    return lines
 
 
-def _cue_scores(tax: Taxonomy, first_page: str) -> list[tuple[str, int, list[str]]]:
-    cf = casefold(first_page)
-    out = []
-    for code, rule in tax.doc_types.items():
-        found = [c for c in rule.cues if re.search(r"(?<!\w)" + re.escape(c) + r"(?!\w)", cf)]
-        score = sum(2 if " " in c else 1 for c in found)
-        if len(found) >= CUE_MIN_DISTINCT and score >= CUE_MIN_SCORE:
-            out.append((code, score, found))
-    return sorted(out, key=lambda t: (-t[1], _rank(tax, t[0])))
+def _document_name(vocab: Vocabulary, title: str, text: str) -> tuple[str, str, _Head] | None:
+    """(where, line, head) of the document's own name: the title, else the first line naming a kind."""
+    for where, line in _name_lines(title, text):
+        heads = _heads(vocab, line)
+        if heads:
+            return where, line, heads[0]
+    return None
 
 
-def _result(tax: Taxonomy, code: str, evidence: list[str]) -> DocType:
-    rule = tax.doc_types.get(code)
-    return DocType(code=code, is_strategic=bool(rule and rule.is_strategic), evidence=evidence)
+def _resolve_type(vocab: Vocabulary, head: _Head, line: str, level: str | None) -> str:
+    """The taxonomy type a strategy name stands for."""
+    types = [h for h in _type_matches(vocab, line) if vocab.doc_types[h.code].is_strategic]
+    if head.kind == "type":
+        same = [h for h in types if h.start == head.start] or [head]
+        return min(same, key=lambda h: _rank(vocab, h.code)).code
+    term = head.term
+    if term in _ACTION_HEADS:
+        return "action_plan"
+    if types:
+        return min(types, key=lambda h: (h.start, _rank(vocab, h.code))).code
+    if term in _SECTOR_NAMES:
+        return _SECTOR_NAMES[term]
+    if level == "national" or vocab.national_markers.find(tokenize(line)):
+        return "national_concept"
+    if level == "mas":
+        return "sclld"
+    areas = {h.term.payload[1] for h in vocab.area_terms.find(tokenize(line))}
+    if term not in ("plán rozvoje", "program rozvoje", "rozvojový dokument", "rozvojový strategický dokument") and areas:
+        return "sectoral_concept"
+    if level == "regional":
+        return "regional_development_strategy"
+    if term in ("program rozvoje", "plán rozvoje"):
+        return "programme_municipal_development"
+    return "strategic_development_plan_municipal"
 
 
-def classify_doc_type(tax: Taxonomy, title: str | None, text: str, url: str | None = None) -> DocType:
-    """Type code of the taxonomy (or ``other``) with the evidence that decided it. Never raises."""
+def structure_groups(vocab: Vocabulary, text: str) -> dict[str, list[str]]:
+    """The structure groups of a strategy the text shows, each with the terms found."""
+    return {g: terms for g, (terms, _) in _structure(vocab, text, tokenize(text)).items()}
+
+
+def _structure(vocab: Vocabulary, text: str, tokens: list) -> dict[str, tuple[list[str], int]]:
+    """group -> (terms found, token index of its first hit)."""
+    out: dict[str, tuple[list[str], int]] = {}
+    for h in vocab.structure.find(tokens):
+        terms, first = out.setdefault(h.term.payload, ([], h.first))
+        if h.term.text not in terms:
+            terms.append(h.term.text)
+    return out
+
+
+def _budget_cues(vocab: Vocabulary, text: str) -> list[str]:
+    return sorted({h.term.text for h in vocab.budget_cues.find(tokenize(text[:FIRST_PAGE_CHARS]))})
+
+
+def classify_doc_type(vocab: Vocabulary, title: str | None, text: str, url: str | None = None,
+                      level: str | None = None) -> DocType:
+    """Type code of the vocabulary (or ``other``), whether it is a strategy, and why. Never raises."""
     try:
-        return _classify(tax, (title or "").strip(), text or "", url or "")
+        return _classify(vocab, (title or "").strip(), text or "", level)
     except Exception as e:  # noqa: BLE001 - contract: never raise
-        return DocType(OTHER, False, [f"error: {type(e).__name__}"])
+        return DocType(OTHER, False, [f"error: {type(e).__name__}: {e}"[:200]])
 
 
-def _classify(tax: Taxonomy, title: str, text: str, url: str) -> DocType:
-    if title:
-        hits = _title_matches(tax, title)
-        if hits:
-            code = hits[0][0]
-            ev = [f"title: {c} /{m}/" for c, m in hits]
-            return _result(tax, code, ev)
-        ordinary = _ordinary(tax, title)
-        if ordinary:
-            return _result(tax, OTHER, [f"title: ordinary document /{ordinary}/"])
-    if url:
-        hits = _url_matches(tax, url)
-        if hits:
-            return _result(tax, hits[0][0], [f"url: {c} /{m}/" for c, m in hits])
-    first_page = text[:FIRST_PAGE_CHARS]
-    head = " ".join([ln.strip() for ln in first_page.splitlines() if ln.strip()][:HEAD_LINES])[:HEAD_CHARS]
-    if head and head != title:
-        hits = _title_matches(tax, head)
-        if hits:
-            return _result(tax, hits[0][0], [f"first lines: {c} /{m}/" for c, m in hits])
-        ordinary = _ordinary(tax, head)
-        if ordinary:
-            return _result(tax, OTHER, [f"first lines: ordinary document /{ordinary}/"])
-    cues = _cue_scores(tax, first_page)
-    if cues:
-        code, score, found = cues[0]
-        return _result(tax, code, [f"first page cues: {code} score {score}: {', '.join(found[:6])}"])
-    return _result(tax, OTHER, ["no type evidence"])
+def _classify(vocab: Vocabulary, title: str, text: str, level: str | None) -> DocType:
+    name = _document_name(vocab, title, text)
+    if name is None:
+        cues = _budget_cues(vocab, text)
+        if len(cues) >= MIN_BUDGET_CUES:
+            return DocType("budget_outlook", False, [f"no name; budget table on the first page: {', '.join(cues[:8])}"],
+                           [{"field": "doc_type", "value": "budget_outlook", "kind": "first_page", "terms": cues}])
+        return DocType(OTHER, False, ["no document name in the title or first lines"])
+    where, line, head = name
+    said = {"field": "doc_type", "kind": where, "text": line, "terms": [head.term]}
+    if head.kind == "ordinary":
+        return DocType(head.code, False, [f"{where}: named '{head.term}' ({head.code})"], [{**said, "value": head.code}])
+    if head.kind == "type" and not vocab.doc_types[head.code].is_strategic:
+        return DocType(head.code, False, [f"{where}: {head.code} /{head.term}/"], [{**said, "value": head.code}])
+    code = _resolve_type(vocab, head, line, level)
+    tokens = tokenize(text)
+    groups = _structure(vocab, text, tokens)
+    evidence = [f"{where}: strategy name /{head.term}/ -> {code}",
+                f"structure: {len(groups)} groups ({', '.join(sorted(groups))}); {len(tokens)} words"]
+    if len(groups) < MIN_STRUCTURE or len(tokens) < MIN_STRATEGY_WORDS:
+        evidence.append(f"not a strategy itself: needs {MIN_STRUCTURE} structure groups and {MIN_STRATEGY_WORDS} words")
+        return DocType(OTHER, False, evidence, [{**said, "value": OTHER}])
+    sentences = [{**said, "value": code}]
+    passages = split(text, tokens)
+    firsts = [p.first for p in passages]
+    for group, (terms, first) in sorted(groups.items(), key=lambda kv: kv[1][1]):
+        p = passages[max(0, bisect_right(firsts, first) - 1)]
+        sentences.append({"field": "is_strategic", "value": group, "kind": "structure", "text": snippet(text, p),
+                          "terms": terms[:5], "position": p.start})
+    return DocType(code, True, evidence, sentences)

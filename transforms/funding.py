@@ -1,6 +1,6 @@
 """Funding programmes named in a text: ``find_funding(tax, text) -> list[FundingMention]``.
 
-Each programme of the taxonomy (with TA ČR sub-programmes as ``TACR_<code>``) is matched by its
+Each programme of the vocabulary (with TA ČR sub-programmes as ``TACR_<code>``) is matched by its
 regex, or when it has none by its aliases (short all-caps acronyms case-sensitively, with word
 boundaries, per the taxonomy's matching advice). One mention per programme: the snippet is
 ±SNIPPET_CHARS around the first match; evidence holds the matched forms and the count.
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from transforms.taxonomy import Taxonomy
+from transforms.vocabulary import Vocabulary
 
 SNIPPET_CHARS = 80
 MAX_TEXT_CHARS = 2_000_000
@@ -22,8 +22,8 @@ class FundingMention:
     evidence: list[str] = field(default_factory=list)
 
 
-def find_funding(tax: Taxonomy, text: str) -> list[FundingMention]:
-    """Programmes mentioned in the text, in taxonomy order. Never raises (empty list on bad input)."""
+def find_funding(tax: Vocabulary, text: str) -> list[FundingMention]:
+    """Programmes mentioned in the text, in vocabulary order. Never raises (empty list on bad input)."""
     if not text or not isinstance(text, str):
         return []
     text = text[:MAX_TEXT_CHARS]

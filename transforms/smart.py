@@ -1,58 +1,56 @@
-"""SMART relevance and thematic areas of a document: ``score_smart(tax, title, text) -> Smart``.
+"""SMART relevance and areas of a document, judged by its passages: ``score_smart(vocab, title, text) -> Smart``.
 
-Matching (all through ``transforms.czech_text``): area keywords are lemmatised once in the
-taxonomy and matched on the document's lemmas (multi-word phrases as lemma sequences); acronyms
-(MHD, ČOV, IoT-like all-caps terms) case-sensitively on the original words; stems as prefixes of the
-casefolded words, skipping the known collisions (``odpadní vody`` is water, not waste, ...).
+A document is about SMART solutions when it plans, describes or procures one, not when it mentions a topic
+(Koncepce Smart Cities: a SMART solution applies technology and data to a public service). So:
 
-Area score (0-1), per area::
+1. **Evidence passages.** The text is cut into passages (transforms/passages.py). A passage is SMART evidence
+   when it names SMART explicitly (a marker: smart city, chytrá obec, ...), or names a solution (an area's
+   solution term or a technology term of the vocabulary) together with an action that plans, procures or
+   carries it out (zavedení, pořízení, instalace, výměna, cíl, opatření, zakázka, ...) or together with a
+   second, different solution (a term inside a longer one counts once). A topic word alone (doprava, odpady, veřejné osvětlení) is no evidence, nor is a
+   digital word of everyday paperwork (elektronicky, online, systém): using a service is not planning one.
+2. **The document.** ``smart_score`` is the share of the document's words that lie in evidence passages
+   (a short document is measured as if it had MIN_WORDS words, so one sentence is not a whole document).
+   ``is_smart`` when the title itself names a solution or SMART and the text confirms it with at least one
+   evidence passage (or, for a text too short to say more, an action in the title or text); when the document opens with one (an evidence
+   passage within its first LEAD_WORDS words: the name of the project, "Předmětem zakázky je ..."); or when
+   the evidence passages reach SHARE_MIN of the text, at least MIN_PASSAGES of them. A newsletter with one
+   article on smart lamps or a budget with a line for LED lamps stays below.
+3. **Areas.** Each passage votes once for every area whose terms it holds (topic or solution); the title
+   votes TITLE_VOTES times. For a SMART document only the evidence passages and the title vote (the areas
+   of its solutions); otherwise all passages vote (its subject). An area is a domain when it has at least
+   DOMAIN_SHARE of the votes and MIN_AREA_VOTES votes (or all votes of a short text), at most MAX_DOMAINS
+   areas. A document whose votes are spread over many areas (a budget, minutes of ten points: more than
+   MAX_EFFECTIVE_AREAS effective areas) has no subject and no domain. A passage that cites a law
+   ("zákon č. 183/2006 Sb., o územním plánování ...") votes for nothing: legal boilerplate names fields the
+   document is not about.
 
-    breadth = log(1 + distinct) / log(1 + BREADTH_SATURATION)      (capped at 1)
-    density = sqrt(occurrences / words / DENSITY_SATURATION)        (capped at 1)
-    body    = BREADTH_SHARE * breadth + (1 - BREADTH_SHARE) * density
-    score   = weight * min(1, body + TITLE_BONUS * distinct title hits (capped at TITLE_CAP))
-
-``distinct`` counts different keywords/lemmas, so a long text that repeats one word scores low;
-``density`` is relative to the text length so a 100-page plan and a 1-page poster are comparable.
-Domains are the areas with score >= DOMAIN_THRESHOLD and >= DOMAIN_RELATIVE x the best area, at most
-MAX_DOMAINS (multi-label); an area other than the best one also needs MIN_DISTINCT_SECONDARY
-different terms.
-
-SMART score (0-1): ``1 - exp(-x)`` with x = MARKER_WEIGHT x distinct explicit markers (smart city,
-chytré město, ... from the taxonomy) + SOLUTION_WEIGHT x distinct solution terms (digitalizace,
-data, senzor, LED, úspora energie, ...) + title bonuses. ``is_smart`` = score >= SMART_THRESHOLD.
-The constants were set on the labelled dev corpus (bench/classification_dev.py); see the figures
-in the module tests.
+Constants were set on the tune part of the labelled corpora (data/evaluation/split.json), see
+docs/ANNOTATION.md for the check-part figures. Every label keeps the passages that justify it (``evidence``).
 """
 from __future__ import annotations
 
-import math
 import re
+from bisect import bisect_right
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from transforms.czech_text import casefold, fold, lemma, words
-from transforms.taxonomy import Taxonomy, Term
+from transforms.passages import Passage, snippet, split
+from transforms.terms import Hit, tokenize
+from transforms.vocabulary import Vocabulary
 
 MAX_TEXT_CHARS = 400_000
-BREADTH_SATURATION = 12       # distinct terms at which breadth saturates
-DENSITY_SATURATION = 0.02     # share of words that are area terms at which density saturates
-BREADTH_SHARE = 0.5
-TITLE_BONUS = 0.25
-TITLE_CAP = 0.5
-MIN_WORDS = 40                # short texts are normalised as if they had this many words
-DOMAIN_THRESHOLD = 0.35
-DOMAIN_RELATIVE = 0.6
-MAX_DOMAINS = 4
-MIN_DISTINCT_SECONDARY = 2    # an area other than the best needs two different terms (one stray word is no topic)
-MARKER_WEIGHT = 1.0
-SOLUTION_WEIGHT = 0.7
-DIGITAL_WEIGHT = 1.5
-DIGITAL_DENSITY_FLOOR = 0.004      # generic digital terms below this share of words count nothing
-DIGITAL_DENSITY_FULL = 0.02        # ... and saturate here
-DIGITAL_MIN_WORDS = 250           # density of a shorter text is measured as if it had this many words
-TITLE_MARKER_WEIGHT = 1.0
-TITLE_SOLUTION_WEIGHT = 0.7
-SMART_THRESHOLD = 0.5
+MIN_WORDS = 150          # a shorter text is measured as if it had this many words
+SHARE_MIN = 0.12         # share of words in evidence passages that makes a document SMART
+MIN_PASSAGES = 2         # ... in at least this many passages
+LEAD_WORDS = 120         # the opening of a document, where it says what it is about
+SUBJECT_WORDS = 600      # ... and how far into it a stated subject ("Předmět smlouvy", "Věc:") still counts
+TITLE_VOTES = 3
+DOMAIN_SHARE = 0.2
+MAX_EFFECTIVE_AREAS = 4.0  # votes spread over more areas than this (1 / sum of squared shares): no subject
+MIN_AREA_VOTES = 2
+MAX_DOMAINS = 3
+MAX_EVIDENCE = 5         # passages kept per label
 
 
 @dataclass
@@ -61,190 +59,179 @@ class Smart:
     is_smart: bool
     domains: list[str]
     domain_scores: dict[str, float]
-    evidence: dict[str, list[str]] = field(default_factory=dict)
+    evidence: dict[str, object] = field(default_factory=dict)     # rule and counts, for the analyst
+    sentences: list[dict] = field(default_factory=list)         # the passages behind each label
+
+
+_LAW = re.compile(r"\b\d{1,4}\s*/\s*(?:19|20)?\d{2,4}\s*Sb\b|\bzákon\w*\s+č\.|\bvyhlášk\w*\s+č\.|\bnařízení\s+(?:vlády|evropského)", re.I)
 
 
 @dataclass
-class _Doc:
-    orig: list[str]
-    cf: list[str]
-    folded: list[str]
-    lem: list[str]
-    folded_text: str
-
-    @classmethod
-    def of(cls, text: str) -> "_Doc":
-        orig = words(text or "")
-        cf = [casefold(w) for w in orig]
-        return cls(orig=orig, cf=cf, folded=[fold(w) for w in orig], lem=[lemma(w) for w in orig],
-                   folded_text=fold(text or ""))
+class _PassageFacts:
+    cites_law: bool = False
+    markers: set[str] = field(default_factory=set)
+    solutions: set[str] = field(default_factory=set)
+    weak: set[str] = field(default_factory=set)
+    action: bool = False
+    subject: bool = False
+    areas: set[str] = field(default_factory=set)
+    solution_areas: set[str] = field(default_factory=set)
 
 
-def _index(terms: list[Term]) -> dict[str, list[tuple[Term, list[str]]]]:
-    idx: dict[str, list[tuple[Term, list[str]]]] = {}
-    for t in terms:
-        if t.lemma:
-            parts = t.lemma.split()
-            idx.setdefault("L:" + parts[0], []).append((t, parts))
-        elif t.acronym:
-            idx.setdefault("A:" + t.acronym, []).append((t, [t.acronym]))
-        elif t.literal:
-            pat = re.compile(r"(?<!\w)" + r"\s*".join(re.escape(p) for p in t.literal.split()) + r"(?!\w)")
-            idx.setdefault("#literal", []).append((t, [pat]))
-        else:
-            for f in t.forms:
-                idx.setdefault("F:" + f, []).append((t, [f]))
-    return idx
-
-
-def _match_terms(idx, doc: _Doc) -> dict[str, list[int]]:
-    """term source -> word positions of its occurrences."""
-    hits: dict[str, list[int]] = {}
-    n = len(doc.lem)
-    for i in range(n):
-        for key in ("L:" + doc.lem[i], "A:" + doc.orig[i], "F:" + doc.folded[i]):
-            for term, parts in idx.get(key, ()):
-                if key[0] == "L" and len(parts) > 1:
-                    if i + len(parts) > n or doc.lem[i:i + len(parts)] != parts:
-                        continue
-                hits.setdefault(term.source, []).append(i)
-    for k, (term, (pat,)) in enumerate(idx.get("#literal", ())):
-        for j, _m in enumerate(pat.finditer(doc.folded_text)):
-            hits.setdefault(term.source, []).append(-1 - k * 1_000_000 - j)   # off the word positions
-    return hits
-
-
-def _collides(doc: _Doc, i: int, stem: str, collisions: list[dict]) -> bool:
-    for c in collisions:
-        if c["stem"] != stem:
-            continue
-        nxt = c.get("next_prefix")
-        prv = c.get("prev_prefix")
-        if nxt and i + 1 < len(doc.cf) and doc.cf[i + 1].startswith(nxt):
+    @property
+    def is_evidence(self) -> bool:
+        if self.markers:
             return True
-        if prv and i > 0 and doc.cf[i - 1].startswith(prv):
-            return True
-    return False
+        return bool(self.solutions) and (self.action or len(self.solutions) >= 2)
+
+    def terms(self) -> list[str]:
+        return sorted(self.markers | self.solutions | self.weak)
 
 
-def _match_stems(stems: list[str], doc: _Doc, collisions: list[dict]) -> dict[str, list[int]]:
-    hits: dict[str, list[int]] = {}
-    for i, w in enumerate(doc.cf):
-        for s in stems:
-            if w.startswith(s) and not _collides(doc, i, s, collisions):
-                hits.setdefault(s, []).append(i)
-    return hits
+def _facts(vocab: Vocabulary, text: str) -> tuple[list, list[Passage], list[_PassageFacts]]:
+    tokens = tokenize(text)
+    passages = split(text, tokens)
+    facts = [_PassageFacts() for _ in passages]
+    if not passages:
+        return tokens, passages, facts
+    firsts = [p.first for p in passages]
+
+    def where(h: Hit) -> _PassageFacts:
+        return facts[max(0, bisect_right(firsts, h.first) - 1)]
+
+    solution_tokens: set[int] = set()
+    for h in vocab.area_terms.find(tokens):
+        role, area = h.term.payload
+        f = where(h)
+        f.areas.add(area)
+        if role == "solution":
+            f.solutions.add(h.term.text)
+            f.solution_areas.add(area)
+            solution_tokens.update(range(h.first, h.last))
+    for h in vocab.smart_terms.find(tokens):
+        f = where(h)
+        role = h.term.payload
+        overlaps = any(k in solution_tokens for k in range(h.first, h.last))
+        if role == "marker":
+            f.markers.add(h.term.text)
+        elif role == "tech" and not overlaps:
+            f.solutions.add(h.term.text)
+        elif role == "weak_tech" and not overlaps:
+            f.weak.add(h.term.text)
+        elif role == "action":
+            f.action = True
+        elif role == "subject":
+            f.subject = True
+    starts = [p.start for p in passages]
+    for m in _LAW.finditer(text):
+        facts[max(0, bisect_right(starts, m.start()) - 1)].cites_law = True
+    for m in vocab.marker_regex.finditer(text):
+        facts[max(0, bisect_right(starts, m.start()) - 1)].markers.add(m.group(0).casefold())
+    return tokens, passages, facts
 
 
-@dataclass
-class _AreaHits:
-    positions: set[int]
-    distinct: set[str]
-    evidence: list[str]
+def _title_facts(vocab: Vocabulary, title: str) -> _PassageFacts:
+    f = _PassageFacts()
+    if not title:
+        return f
+    tokens = tokenize(title)
+    for h in vocab.area_terms.find(tokens):
+        role, area = h.term.payload
+        f.areas.add(area)
+        if role == "solution":
+            f.solutions.add(h.term.text)
+            f.solution_areas.add(area)
+    for h in vocab.smart_terms.find(tokens):
+        if h.term.payload == "marker":
+            f.markers.add(h.term.text)
+        elif h.term.payload == "tech":
+            f.solutions.add(h.term.text)
+        elif h.term.payload == "action":
+            f.action = True
+    if vocab.marker_regex.search(title):
+        f.markers.add(vocab.marker_regex.search(title).group(0).casefold())
+    return f
 
 
-def _area_hits(tax: Taxonomy, area, idx, doc: _Doc) -> _AreaHits:
-    term_hits = _match_terms(idx, doc)
-    collisions = [c for c in tax.stem_collisions if c.get("area") == area.code]
-    stem_hits = _match_stems(area.stems, doc, collisions)
-    positions: set[int] = set()
-    distinct: set[str] = set()
-    evidence: list[str] = []
-    for src, pos in sorted(term_hits.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        positions.update(pos)
-        distinct.add("T:" + src)
-        evidence.append(f"{src} ×{len(pos)}")
-    for stem, pos in sorted(stem_hits.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        new = [p for p in pos if p not in positions]
-        positions.update(pos)
-        lemmas_new = {doc.lem[p] for p in new}
-        distinct.update("W:" + lem for lem in lemmas_new)
-        if new:
-            example = doc.cf[new[0]]
-            evidence.append(f"{stem}* ({example}) ×{len(new)}")
-    return _AreaHits(positions, distinct, evidence)
+def _domains(votes: Counter) -> tuple[list[str], dict[str, float], float]:
+    total = sum(votes.values())
+    if not total:
+        return [], {}, 0.0
+    shares = {a: round(v / total, 4) for a, v in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))}
+    effective = 1.0 / sum((v / total) ** 2 for v in votes.values())
+    if effective > MAX_EFFECTIVE_AREAS:
+        return [], shares, effective
+    need = min(MIN_AREA_VOTES, total)
+    chosen = [a for a, s in shares.items() if s >= DOMAIN_SHARE and votes[a] >= need][:MAX_DOMAINS]
+    return chosen, shares, effective
 
 
-_INDEX_CACHE: dict[int, dict] = {}
-
-
-def _indexes(tax: Taxonomy) -> dict:
-    key = id(tax)
-    if key not in _INDEX_CACHE:
-        _INDEX_CACHE[key] = {
-            "areas": {a.code: _index(a.terms) for a in tax.areas},
-            "markers": _index(tax.smart_marker_terms),
-            "solutions": _index(tax.smart_solution_terms),
-            "digital": _index(tax.smart_digital_terms),
-        }
-    return _INDEX_CACHE[key]
-
-
-def area_score(distinct: int, occurrences: int, n_words: int, title_distinct: int, weight: float = 1.0) -> float:
-    if distinct == 0 and title_distinct == 0:
-        return 0.0
-    breadth = min(1.0, math.log1p(distinct) / math.log1p(BREADTH_SATURATION))
-    density = min(1.0, math.sqrt(occurrences / max(n_words, MIN_WORDS) / DENSITY_SATURATION))
-    body = BREADTH_SHARE * breadth + (1 - BREADTH_SHARE) * density
-    return round(min(1.0, weight * min(1.0, body + min(TITLE_CAP, TITLE_BONUS * title_distinct))), 4)
-
-
-def _markers(tax: Taxonomy, text: str, doc: _Doc, idx) -> set[str]:
-    found = {casefold(m.group(0)) for m in tax.smart_marker_regex.finditer(text or "")}
-    found.update(_match_terms(idx, doc).keys())
-    return {fold(f) for f in found}
-
-
-def score_smart(tax: Taxonomy, title: str | None, text: str) -> Smart:
-    """SMART relevance, areas (multi-label) and the matched terms of one document. Never raises."""
+def score_smart(vocab: Vocabulary, title: str | None, text: str) -> Smart:
+    """SMART relevance, areas and the passages behind them. Never raises (empty result on bad input)."""
     try:
-        return _score(tax, title or "", (text or "")[:MAX_TEXT_CHARS])
+        return _score(vocab, title or "", (text or "")[:MAX_TEXT_CHARS])
     except Exception as e:  # noqa: BLE001 - contract: empty result on bad input
-        return Smart(0.0, False, [], {}, {"error": [f"{type(e).__name__}: {e}"[:200]]})
+        return Smart(0.0, False, [], {}, {"error": f"{type(e).__name__}: {e}"[:200]})
 
 
-def _score(tax: Taxonomy, title: str, text: str) -> Smart:
-    idx = _indexes(tax)
-    body, head = _Doc.of(text), _Doc.of(title)
-    n_words = len(body.orig)
-    scores: dict[str, float] = {}
-    n_distinct: dict[str, int] = {}
-    evidence: dict[str, list[str]] = {}
-    for area in tax.areas:
-        b = _area_hits(tax, area, idx["areas"][area.code], body)
-        t = _area_hits(tax, area, idx["areas"][area.code], head) if head.orig else _AreaHits(set(), set(), [])
-        s = area_score(len(b.distinct), len(b.positions), n_words, len(t.distinct), area.weight)
-        if s > 0:
-            scores[area.code] = s
-            n_distinct[area.code] = len(b.distinct | t.distinct)
-            evidence[area.code] = ([f"title: {e}" for e in t.evidence] + b.evidence)[:25]
-    best = max(scores.values(), default=0.0)
-    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
-    domains = [c for i, (c, s) in enumerate(ranked)
-               if s >= DOMAIN_THRESHOLD and s >= DOMAIN_RELATIVE * best
-               and (i == 0 or n_distinct[c] >= MIN_DISTINCT_SECONDARY)][:MAX_DOMAINS]
+def _score(vocab: Vocabulary, title: str, text: str) -> Smart:
+    tokens, passages, facts = _facts(vocab, text)
+    n_words = len(tokens)
+    head = _title_facts(vocab, title)
+    evidence_ix = [i for i, f in enumerate(facts) if f.is_evidence]
+    ev_words = sum(passages[i].words for i in evidence_ix)
+    share = ev_words / max(n_words, MIN_WORDS)
+    title_names = bool(head.markers or head.solutions)
+    lead = [i for i in evidence_ix if passages[i].first < LEAD_WORDS
+            or (passages[i].first < SUBJECT_WORDS and (facts[i].subject or (i > 0 and facts[i - 1].subject)))]
+    acts = head.action or any(f.action for f in facts)
+    if title_names and (evidence_ix or (n_words < MIN_WORDS and acts)):
+        is_smart, rule = True, "the title names a SMART solution and the text carries it out"
+    elif lead:
+        is_smart, rule = True, "the document opens with a SMART solution as its subject"
+    elif share >= SHARE_MIN and len(evidence_ix) >= MIN_PASSAGES:
+        is_smart, rule = True, f"{share:.0%} of the text plans or describes SMART solutions"
+    else:
+        is_smart = False
+        rule = (f"{share:.0%} of the text in {len(evidence_ix)} SMART passages"
+                + ("; the title names a solution the text does not carry out" if title_names else ""))
 
-    markers = _markers(tax, text, body, idx["markers"])
-    title_markers = _markers(tax, title, head, idx["markers"]) if title else set()
-    sol = _match_terms(idx["solutions"], body)
-    title_sol = _match_terms(idx["solutions"], head) if title else {}
-    title_sol.update(_match_terms(idx["digital"], head) if title else {})
-    digital = _match_terms(idx["digital"], body)
-    digital_density = sum(len(v) for v in digital.values()) / max(n_words, DIGITAL_MIN_WORDS)
-    digital_part = min(1.0, max(0.0, (digital_density - DIGITAL_DENSITY_FLOOR)
-                                / (DIGITAL_DENSITY_FULL - DIGITAL_DENSITY_FLOOR)))
-    x = (MARKER_WEIGHT * min(3, len(markers))
-         + SOLUTION_WEIGHT * sum(min(2.0, 1 + math.log10(len(v))) for v in sol.values())
-         + DIGITAL_WEIGHT * digital_part
-         + TITLE_MARKER_WEIGHT * min(1, len(title_markers)) + TITLE_SOLUTION_WEIGHT * min(2, len(title_sol)))
-    smart_score = round(1 - math.exp(-x), 4)
-    if markers or title_markers:
-        evidence["smart_markers"] = sorted(markers | title_markers)[:15]
-    if sol or title_sol:
-        evidence["smart_solutions"] = [f"{k} ×{len(v)}" for k, v in sorted(sol.items(), key=lambda kv: -len(kv[1]))][:15] \
-            + [f"title: {k}" for k in sorted(title_sol)]
-    if digital_part > 0:
-        evidence["smart_digital"] = [f"density {digital_density:.3f}"] + [
-            f"{k} ×{len(v)}" for k, v in sorted(digital.items(), key=lambda kv: -len(kv[1]))][:10]
-    return Smart(smart_score=smart_score, is_smart=smart_score >= SMART_THRESHOLD, domains=domains,
-                 domain_scores=dict(ranked), evidence=evidence)
+    votes: Counter = Counter()
+    voters = [i for i in (evidence_ix if is_smart else range(len(facts))) if not facts[i].cites_law]
+    for i in voters:
+        f = facts[i]
+        for a in (f.solution_areas or f.areas) if is_smart else f.areas:
+            votes[a] += 1
+    for a in (head.solution_areas or head.areas) if is_smart else head.areas:
+        votes[a] += TITLE_VOTES
+    domains, shares, effective = _domains(votes)
+
+    sentences: list[dict] = []
+    if title_names:
+        sentences.append({"field": "is_smart", "value": "true", "kind": "title", "text": title,
+                          "terms": sorted(head.markers | head.solutions)})
+    ranked = sorted(evidence_ix, key=lambda i: (-(len(facts[i].markers) * 2 + len(facts[i].solutions)), i))
+    for i in ranked[:MAX_EVIDENCE]:
+        sentences.append({"field": "is_smart", "value": str(is_smart).lower(), "kind": "passage",
+                          "text": snippet(text, passages[i]), "terms": facts[i].terms(), "position": passages[i].start})
+    for area in domains:
+        best = [i for i in voters if area in ((facts[i].solution_areas or facts[i].areas) if is_smart else facts[i].areas)]
+        for i in best[:2]:
+            sentences.append({"field": "domain", "value": area, "kind": "passage", "text": snippet(text, passages[i]),
+                              "position": passages[i].start})
+    evidence = {"rule": rule, "words": n_words, "passages": len(passages), "smart_passages": len(evidence_ix),
+                "smart_share": round(share, 4), "title_terms": sorted(head.markers | head.solutions),
+                "area_votes": dict(votes.most_common()), "effective_areas": round(effective, 2)}
+    return Smart(smart_score=round(min(1.0, share), 4), is_smart=is_smart, domains=domains,
+                 domain_scores=shares, evidence=evidence, sentences=sentences)
+
+
+def smart_terms_in(vocab: Vocabulary, text: str) -> dict[str, list[str]]:
+    """Which SMART and area terms a text contains, by role (for tests and the analyst's questions)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for h in vocab.smart_terms.find(tokenize(text), longest_only=False):
+        out[h.term.payload].append(h.term.text)
+    for h in vocab.area_terms.find(tokenize(text), longest_only=False):
+        out[f"{h.term.payload[0]}:{h.term.payload[1]}"].append(h.term.text)
+    return dict(out)
+

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from transforms.funding import SNIPPET_CHARS, find_funding
-from transforms.taxonomy import load_taxonomy
+from transforms.vocabulary import load_vocabulary
 
-TAX = load_taxonomy()
+TAX = load_vocabulary()
 TEXT = ("Projekt Chytré veřejné osvětlení byl spolufinancován z Integrovaného regionálního operačního programu "
         "(IROP) a z programu EFEKT III. Další etapu podpoří Modernizační fond – program LIGHTPUB. "
         "Strategii zpracovala firma v projektu TA ČR programu ÉTA č. TL01000123. IROP hradí 85 %.")
