@@ -14,8 +14,11 @@ A document is about SMART solutions when it plans, describes or procures one, no
    ``is_smart`` when the title itself names a solution or SMART and the text confirms it with at least one
    evidence passage (or, for a text too short to say more, an action in the title or text); when the document opens with one (an evidence
    passage within its first LEAD_WORDS words: the name of the project, "Předmětem zakázky je ..."); or when
-   the evidence passages reach SHARE_MIN of the text, at least MIN_PASSAGES of them. A newsletter with one
-   article on smart lamps or a budget with a line for LED lamps stays below.
+   the evidence passages reach SHARE_MIN of the text, at least MIN_PASSAGES of them; or when at least
+   DIGITAL_SHARE of its passages (MIN_DIGITAL_PASSAGES or more) are about digital matters (data, digital and
+   electronic services, information systems: the first pillar of the Koncepce, digital public administration),
+   a share no ordinary item of the tune part or the bulk negatives reaches. A newsletter with one article on
+   smart lamps or a budget with a line for LED lamps stays below.
 3. **Areas.** Each passage votes once for every area whose terms it holds (topic or solution); the title
    votes TITLE_VOTES times. For a SMART document only the evidence passages and the title vote (the areas
    of its solutions); otherwise all passages vote (its subject). An area is a domain when it has at least
@@ -45,12 +48,16 @@ SHARE_MIN = 0.12         # share of words in evidence passages that makes a docu
 MIN_PASSAGES = 2         # ... in at least this many passages
 LEAD_WORDS = 120         # the opening of a document, where it says what it is about
 SUBJECT_WORDS = 600      # ... and how far into it a stated subject ("Předmět smlouvy", "Věc:") still counts
+DIGITAL_SHARE = 0.3      # share of passages on digital matters that makes a document about digital administration
+MIN_DIGITAL_PASSAGES = 5
+MIN_PASSAGES_FOR_SHARE = 10  # a shorter text is measured as if it had this many passages
 TITLE_VOTES = 3
 DOMAIN_SHARE = 0.2
 MAX_EFFECTIVE_AREAS = 4.0  # votes spread over more areas than this (1 / sum of squared shares): no subject
 MIN_AREA_VOTES = 2
 MAX_DOMAINS = 3
 MAX_EVIDENCE = 5         # passages kept per label
+DIGITAL_AREAS = frozenset({"ict_infrastructure_data", "egovernment_services"})
 
 
 @dataclass
@@ -71,7 +78,7 @@ class _PassageFacts:
     cites_law: bool = False
     markers: set[str] = field(default_factory=set)
     solutions: set[str] = field(default_factory=set)
-    weak: set[str] = field(default_factory=set)
+    digital: set[str] = field(default_factory=set)
     action: bool = False
     subject: bool = False
     areas: set[str] = field(default_factory=set)
@@ -85,7 +92,7 @@ class _PassageFacts:
         return bool(self.solutions) and (self.action or len(self.solutions) >= 2)
 
     def terms(self) -> list[str]:
-        return sorted(self.markers | self.solutions | self.weak)
+        return sorted(self.markers | self.solutions | self.digital)
 
 
 def _facts(vocab: Vocabulary, text: str) -> tuple[list, list[Passage], list[_PassageFacts]]:
@@ -116,8 +123,8 @@ def _facts(vocab: Vocabulary, text: str) -> tuple[list, list[Passage], list[_Pas
             f.markers.add(h.term.text)
         elif role == "tech" and not overlaps:
             f.solutions.add(h.term.text)
-        elif role == "weak_tech" and not overlaps:
-            f.weak.add(h.term.text)
+        elif role == "digital":
+            f.digital.add(h.term.text)
         elif role == "action":
             f.action = True
         elif role == "subject":
@@ -182,6 +189,9 @@ def _score(vocab: Vocabulary, title: str, text: str) -> Smart:
     ev_words = sum(passages[i].words for i in evidence_ix)
     share = ev_words / max(n_words, MIN_WORDS)
     title_names = bool(head.markers or head.solutions)
+    digital_ix = [i for i, f in enumerate(facts) if f.digital or f.solution_areas & DIGITAL_AREAS or
+                  (f.solutions and not f.solution_areas)]
+    digital_share = len(digital_ix) / max(len(passages), MIN_PASSAGES_FOR_SHARE)
     lead = [i for i in evidence_ix if passages[i].first < LEAD_WORDS
             or (passages[i].first < SUBJECT_WORDS and (facts[i].subject or (i > 0 and facts[i - 1].subject)))]
     acts = head.action or any(f.action for f in facts)
@@ -191,12 +201,16 @@ def _score(vocab: Vocabulary, title: str, text: str) -> Smart:
         is_smart, rule = True, "the document opens with a SMART solution as its subject"
     elif share >= SHARE_MIN and len(evidence_ix) >= MIN_PASSAGES:
         is_smart, rule = True, f"{share:.0%} of the text plans or describes SMART solutions"
+    elif digital_share >= DIGITAL_SHARE and len(digital_ix) >= MIN_DIGITAL_PASSAGES:
+        is_smart, rule = True, f"{digital_share:.0%} of the passages are about digital matters (data, digital services)"
     else:
         is_smart = False
         rule = (f"{share:.0%} of the text in {len(evidence_ix)} SMART passages"
                 + ("; the title names a solution the text does not carry out" if title_names else ""))
 
     votes: Counter = Counter()
+    if rule.endswith("digital services)"):
+        evidence_ix = digital_ix
     voters = [i for i in (evidence_ix if is_smart else range(len(facts))) if not facts[i].cites_law]
     for i in voters:
         f = facts[i]
@@ -220,7 +234,8 @@ def _score(vocab: Vocabulary, title: str, text: str) -> Smart:
             sentences.append({"field": "domain", "value": area, "kind": "passage", "text": snippet(text, passages[i]),
                               "position": passages[i].start})
     evidence = {"rule": rule, "words": n_words, "passages": len(passages), "smart_passages": len(evidence_ix),
-                "smart_share": round(share, 4), "title_terms": sorted(head.markers | head.solutions),
+                "smart_share": round(share, 4), "digital_passages": len(digital_ix),
+                "digital_share": round(digital_share, 4), "title_terms": sorted(head.markers | head.solutions),
                 "area_votes": dict(votes.most_common()), "effective_areas": round(effective, 2)}
     return Smart(smart_score=round(min(1.0, share), 4), is_smart=is_smart, domains=domains,
                  domain_scores=shares, evidence=evidence, sentences=sentences)

@@ -3,8 +3,9 @@
 Every term sits in a group with its ``source`` (see the file's ``sources``); ``load_vocabulary()`` turns the
 groups into ``TermIndex``es (transforms/terms.py) whose hits carry what the term means:
 - areas: ``("topic", area)`` (what the area is about) or ``("solution", area)`` (a SMART solution in it);
-- SMART: ``"marker"`` (smart city, chytrá obec, ...), ``"tech"`` (technology of a solution), ``"weak_tech"``
-  (digital words frequent in ordinary papers too), ``"action"`` (planning, procuring, carrying out),
+- SMART: ``"marker"`` (smart city, chytrá obec, ...), ``"tech"`` (technology of a solution), ``"digital"``
+  (digital words, frequent in ordinary papers too: they count by density), ``"action"`` (planning, procuring,
+  carrying out),
   ``"subject"`` (where a document states its subject: předmět zakázky, název akce, věc, ...);
 - strategies: generic strategy names and the structure groups of a strategy (vision, priorities, goals, ...);
 - document kinds of ordinary paperwork (minutes, notices, forms, procurement, newsletters, reports, budgets) and
@@ -62,7 +63,7 @@ class Vocabulary:
     version: str
     areas: list[Area]
     area_terms: TermIndex                 # payload ("topic" | "solution", area code)
-    smart_terms: TermIndex                # payload "marker" | "tech" | "weak_tech" | "action" | "subject"
+    smart_terms: TermIndex                # payload "marker" | "tech" | "digital" | "action" | "subject"
     marker_regex: re.Pattern
     strategy_names: TermIndex             # payload "strategy_name"
     structure: TermIndex                  # payload structure group name
@@ -110,7 +111,7 @@ def from_dict(d: dict) -> Vocabulary:
         area_terms += [(t, ("solution", a["code"])) for t in group_terms(a.get("solution"))]
     sm = d["smart"]
     smart_terms = [(t, role) for role, key in (("marker", "markers"), ("tech", "technology"),
-                                               ("weak_tech", "weak_technology"), ("action", "action"),
+                                               ("digital", "digital"), ("action", "action"),
                                                ("subject", "subject_cues"))
                    for t in group_terms(sm.get(key))]
     st = d["strategy"]
