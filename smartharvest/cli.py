@@ -65,7 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     langid = sub.add_parser("langid", help="identify the language of each line on stdin",
                             description="Read text lines on stdin and print one line per input line: "
-                            "<ISO 639-1 code>\t<confidence> ('und' when the line has no letters). Deterministic.")
+                            "<ISO 639-1 code>\t<confidence> ('und' only when the line has no language content: no letters, a lone name "
+                            "or label, or a script no candidate language writes). Deterministic.")
     langid.set_defaults(db=None)
 
     evaluate = sub.add_parser(
