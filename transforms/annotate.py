@@ -82,6 +82,8 @@ def annotate(*, title: str | None, text: str, url: str | None, source_kind: str 
     ev = a.evidence
     a.title, a.title_source, ev["title"] = choose_document_title(title, title_candidates, link_text, link_context)
     title = a.title
+    if title:
+        a.sentences.append({"field": "title", "value": a.title_source, "kind": a.title_source, "text": title})
 
     lang = detect_language(text if text.strip() else (title or ""))
     a.language, a.language_confidence, a.language_mixed = lang.code, round(lang.confidence, 4), lang.mixed
@@ -95,10 +97,10 @@ def annotate(*, title: str | None, text: str, url: str | None, source_kind: str 
     validity = find_validity(title, text)
     a.validity_from, a.validity_to = validity.validity_from, validity.validity_to
     ev["validity"] = validity.evidence
-
-    approval = find_approval(text)
-    a.approved_on, a.approval_body, a.resolution_number = approval.approved_on, approval.approval_body, approval.resolution_number
-    ev["approval"] = approval.evidence
+    if validity.evidence:
+        where, _, said = validity.evidence.partition(": ")
+        a.sentences.append({"field": "validity", "value": f"{a.validity_from or ''}-{a.validity_to or ''}",
+                            "kind": where, "text": said})
 
     place = match_municipality(index, title, text[:HEAD_CHARS])
     if source_kind == "municipal_site" and source_municipality_code:
@@ -120,6 +122,18 @@ def annotate(*, title: str | None, text: str, url: str | None, source_kind: str 
     a.doc_type, a.is_strategic = dtype.code, dtype.is_strategic
     ev["doc_type"] = dtype.evidence
     a.sentences += dtype.sentences
+
+    # A strategy states when it was approved; minutes, letters, reports and tenders mention approvals of other
+    # things (a budget, a job, an earlier plan), so only a strategy's approval statement is its own.
+    approval = find_approval(text)
+    if a.is_strategic:
+        a.approved_on, a.approval_body, a.resolution_number = approval.approved_on, approval.approval_body, approval.resolution_number
+        ev["approval"] = approval.evidence
+        if approval.approved_on:
+            a.sentences.append({"field": "approved_on", "value": approval.approved_on, "kind": "statement",
+                                "text": str(approval.evidence)[:300]})
+    elif approval.approved_on:
+        ev["approval"] = f"not kept (not a strategy, so not its own approval): {approval.evidence}"
 
     smart = score_smart(vocabulary, title, text)
     a.smart_score, a.is_smart = round(smart.smart_score, 4), smart.is_smart

@@ -2,7 +2,8 @@
 
 What is read, in order of trust:
 1. the title ("Strategický plán rozvoje města 2021–2030", "Svozový plán pro rok 2021");
-2. the title page (the text up to the first form feed, at most `HEAD_CHARS` characters);
+2. the title page (the text up to the first form feed, at most `HEAD_CHARS` characters); a single year
+   ("pro rok 2018") only in its first `NAME_LINES` lines, where the document names itself;
 3. the rest of the text (first `BODY_CHARS` characters), but only statements that clearly speak about
    the document itself ("Tento dokument je zpracován na období 2021–2027", "platnost plánu do ...").
 
@@ -31,6 +32,7 @@ from transforms.approval import MONTHS
 MIN_YEAR, MAX_YEAR = 1990, 2060
 MAX_SPAN = 30
 HEAD_CHARS = 2500
+NAME_LINES = 3
 BODY_CHARS = 60_000
 
 _Y = r"(?:19|20)\d{2}"
@@ -122,9 +124,24 @@ def _cited(text: str, start: int, end: int, title: bool) -> bool:
     return not title and bool(_CITED_WEAK.search(before) or _PAST_BEFORE.search(before))
 
 
+def _name_zone_end(text: str, lines: int = NAME_LINES) -> int:
+    """End of the first `lines` non-empty lines: where a document's own name stands on its title page."""
+    pos, seen = 0, 0
+    for ln in text.splitlines(keepends=True):
+        pos += len(ln)
+        if ln.strip():
+            seen += 1
+            if seen >= lines:
+                break
+    return pos
+
+
 def _scan(text: str, where: str, base: float, strict: bool) -> list[_Cand]:
-    """Candidates in one part of the document. `strict` (the body) keeps only self-referring statements."""
+    """Candidates in one part of the document. `strict` (the body) keeps only self-referring statements; on the
+    title page a single year ("pro rok 2020") counts only in the document's name (its first lines): elsewhere on
+    the page it is the year of something else (a budget, works, a season)."""
     out: list[_Cand] = []
+    name_end = _name_zone_end(text) if where == "title page" else len(text)
     title_like = where == "title"
 
     def add(frm, to, start, end, bonus, kind):
@@ -160,7 +177,7 @@ def _scan(text: str, where: str, base: float, strict: bool) -> list[_Cand]:
     for m in _UNTIL.finditer(text):
         add(None, int(m["to"]), m.start(), m.end(), 1, "until")
     for m in _SINGLE.finditer(text):
-        if strict:
+        if strict or m.start() >= name_end:
             continue
         y = int(m["y"])
         add(y, y, m.start(), m.end(), 1, "single")
