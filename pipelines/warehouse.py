@@ -93,6 +93,7 @@ def _document_rows(fetches: list[dict], sources: dict[str, dict], settings: Sett
             d[col] = ex.get(col)
         d["extraction_status"] = ex.get("extraction_status") or "pending"
         d["text_source"] = ex.get("text_source")
+        d["title_source"] = (ex.get("meta") or {}).get("title_source") if d["title"] else None
         if not ex:
             d["extraction_error"] = "not extracted yet"
     return list(docs.values()), list(urls.values())
@@ -114,23 +115,30 @@ def _annotation_rows(documents: list[dict], settings: Settings) -> tuple[list[di
             continue
         for col in ANNOTATION_COLUMNS:
             d[col] = a.get(col)
+        if a.get("title"):  # the annotator chose among the extraction's candidates and the crawl's link text
+            d["title"], d["title_source"] = a["title"], a.get("title_source")
         if a.get("municipality_source") == "text" or (not d.get("municipality_code") and a.get("municipality_code")):
             d["municipality_code"] = a.get("municipality_code")
         d["municipality_source"] = a.get("municipality_source") if d.get("municipality_code") else None
         chosen = set(a.get("domains") or [])
-        smart_evidence = (a.get("evidence") or {}).get("smart") or {}
+        sentences = a.get("sentences") or []
         for area, score in sorted((a.get("domain_scores") or {}).items()):
-            terms = smart_evidence.get(area) if isinstance(smart_evidence, dict) else None
+            said = [x.get("text") for x in sentences if x.get("field") == "domain" and x.get("value") == area]
             domains.append({"doc_id": d["doc_id"], "domain": area, "score": score, "selected": area in chosen,
-                            "evidence": json.dumps(terms, ensure_ascii=False) if terms is not None else None})
+                            "evidence": json.dumps(said, ensure_ascii=False) if said else None})
         for f in a.get("funding") or []:
             ev = f.get("evidence") or {}
             funding.append({"doc_id": d["doc_id"], "programme_code": f.get("programme_code"), "snippet": f.get("snippet"),
                             "mentions": ev.get("count") if isinstance(ev, dict) else None})
+        for x in sentences:
+            evidence.append({"doc_id": d["doc_id"], "field": x.get("field"), "value": x.get("value"),
+                             "kind": x.get("kind"), "text": x.get("text"), "position": x.get("position"),
+                             "terms": json.dumps(x["terms"], ensure_ascii=False) if x.get("terms") else None})
         for field, value in sorted((a.get("evidence") or {}).items()):
             if value:
-                evidence.append({"doc_id": d["doc_id"], "field": field,
-                                 "evidence": json.dumps(value, ensure_ascii=False, default=str)})
+                evidence.append({"doc_id": d["doc_id"], "field": field, "value": None, "kind": "rule",
+                                 "text": json.dumps(value, ensure_ascii=False, default=str)[:2000], "position": None,
+                                 "terms": None})
     return domains, funding, evidence
 
 
@@ -138,7 +146,7 @@ INT = pa.int64()
 TYPES = {
     "population": INT, "last_pages": INT, "last_documents": INT, "last_errors": INT, "pages": INT, "documents": INT,
     "errors": INT, "status": INT, "content_length": INT, "depth": INT, "text_chars": INT, "needs_ocr": pa.bool_(),
-    "size_bytes": INT, "fetch_count": INT, "validity_from": INT, "validity_to": INT, "mentions": INT,
+    "size_bytes": INT, "fetch_count": INT, "position": INT, "validity_from": INT, "validity_to": INT, "mentions": INT,
     "language_confidence": pa.float64(), "smart_score": pa.float64(), "score": pa.float64(),
     "language_mixed": pa.bool_(), "is_strategic": pa.bool_(), "is_smart": pa.bool_(), "selected": pa.bool_(),
     "domains": pa.list_(pa.string()), "versions": pa.list_(pa.string()), "urls": pa.list_(pa.string()),

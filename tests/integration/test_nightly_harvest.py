@@ -159,3 +159,19 @@ def test_documents_know_their_municipality_from_the_source(demo_web, harvested):
 
 def _shared_shas(demo_web) -> set[str]:
     return {m["sha256"] for m in demo_web.manifest() if m.get("trap") == "duplicate_across_sites"}
+
+
+def test_every_label_keeps_the_sentences_behind_it(harvested):
+    """document_evidence holds, for each strategy and SMART document, the passages that made it one."""
+    strategic = {d for (d,) in harvested.sql("SELECT doc_id FROM documents WHERE is_strategic")}
+    smart = {d for (d,) in harvested.sql("SELECT doc_id FROM documents WHERE is_smart")}
+    assert strategic and smart
+    with_structure = {d for (d,) in harvested.sql(
+        "SELECT DISTINCT doc_id FROM document_evidence WHERE field = 'is_strategic' AND kind = 'structure' "
+        "AND text IS NOT NULL AND position IS NOT NULL")}
+    assert strategic <= with_structure
+    with_passages = {d for (d,) in harvested.sql(
+        "SELECT DISTINCT doc_id FROM document_evidence WHERE field = 'is_smart' AND text IS NOT NULL")}
+    assert smart <= with_passages
+    untitled_source = harvested.sql("SELECT count(*) FROM documents WHERE title IS NOT NULL AND title_source IS NULL")
+    assert untitled_source[0][0] == 0
