@@ -1,5 +1,14 @@
 """Demo web: a deterministic generator plus a loopback HTTP server of realistic Czech municipal
-websites (several CMS families, strategy documents among ordinary ones, crawler traps).
+websites (several CMS families, crawler traps, a ground-truth manifest).
+
+Its documents are mostly ordinary municipal paperwork (minutes, budgets, notices, forms, price
+lists, invitations, tenders, newsletters ...); strategies are a few per cent of them, as on real
+municipal sites. Hard negatives are planted on purpose and recorded in the manifest
+(`hard_negative`): minutes approving a development plan, notices of a public hearing of a draft
+strategy, newsletters with a smart-lamp article, budgets listing investment lines, tenders citing
+the plan. All text comes from the generator's own vocabulary and templates (vocab.py,
+strategy_texts.py, ordinary_texts.py), never from the classifier's taxonomy, so tests on the demo
+web check the plumbing; quality figures come from the real corpora.
 
 Used by the README demo run, tests and benchmarks; the harvest pipeline never reads its
 manifest. Entry points: `python -m demo_web {build,serve}` (demo_web.cli.main) and

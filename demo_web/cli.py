@@ -11,7 +11,9 @@ from pathlib import Path
 DESCRIPTION = """\
 A deterministic web of fake-but-realistic Czech municipal websites on 127.0.0.1 for tests,
 benchmarks and the README demo. Five CMS families (Vismo, Antee/IPO, WordPress, AS4U, Nette),
-strategy documents hidden among ordinary ones, and crawler traps (robots, redirects, 404/500,
+ordinary municipal paperwork with a few per cent of strategy documents and planted hard
+negatives (minutes approving a plan, hearing notices, budgets, tenders, a smart-lamp
+newsletter), and crawler traps (robots, redirects, 404/500,
 slow and oversized files, encrypted/scanned/corrupt PDFs, an endless calendar, a windows-1250
 page, mislabelled content types, duplicates, links to a foreign host).
 

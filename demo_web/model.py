@@ -1,5 +1,16 @@
 """The demo web as data: sites, their documents (with DocSpecs), news and pages.
 
+A municipal site publishes mostly ordinary paperwork (ORDINARY: minutes, resolutions, budgets,
+closing accounts, budget measures, ordinances, notices of the office and of other authorities,
+waste calendars, newsletters, forms, price lists, invitations, tenders, grant contracts ...) and a
+few strategies (most municipalities one development plan; towns and cities also an action plan,
+a smart, mobility or energy concept): strategies are a few per cent of the distinct documents.
+Hard negatives (HARD_NEGATIVES) are planted among the ordinary documents and recorded on the Doc
+(`hard_negative`): minutes approving the site's development plan (its resolution number), a
+notice of the public hearing of a draft, a tender citing the plan, a newsletter issue with a
+smart-lamp article, and every budget, budget outlook and closing account (investment lines with
+street lighting or a bus stop).
+
 Building the model renders nothing, so even 2,000 sites build in seconds; URLs come from
 the CMS schemes (cms/), traps from traps.py, bytes later from documents.py / pages.py.
 """
@@ -485,6 +496,7 @@ ORDINARY = {
     "budget_measure": ((0, 1), (1, 2), (1, 2), (2, 3), (2, 3)),
     "ordinance": ((0, 1), (1, 1), (1, 2), (1, 2), (2, 2)),
     "notice": ((2, 3), (3, 4), (4, 6), (6, 9), (9, 12)),
+    "authority_notice": ((1, 3), (2, 3), (2, 4), (3, 4), (3, 5)),
     "waste_schedule": ((1, 1), (1, 1), (1, 1), (1, 1), (1, 1)),
     "newsletter": ((0, 1), (1, 2), (2, 3), (2, 3), (3, 4)),
     "spatial_plan": ((0, 1), (0, 1), (0, 1), (1, 1), (1, 1)),
@@ -503,6 +515,13 @@ NOTICES = ("Oznámení o konání zasedání zastupitelstva", "Veřejná vyhlá�
            "Záměr pronájmu nebytových prostor", "Informace o kvalitě pitné vody", "Očkování psů proti vzteklině",
            "Svoz velkoobjemového a nebezpečného odpadu", "Oznámení o výběrovém řízení na pozici referenta",
            "Záměr pronájmu pozemku p. č. {n}/{k}")
+AUTHORITY_NOTICES = ("Finanční úřad – hromadný předpisný seznam daně z nemovitých věcí {y}",
+                     "Katastrální úřad – vyložení obnoveného katastrálního operátu",
+                     "Krajská veterinární správa – mimořádná veterinární opatření",
+                     "Oznámení svazku obcí – návrh rozpočtu na rok {y}",
+                     "Státní pozemkový úřad – zahájení komplexních pozemkových úprav",
+                     "Povodí – údržba koryta vodního toku {y}",
+                     "Správa a údržba silnic – ořez dřevin podél silnice III. třídy")
 FORMS = ("Žádost o pronájem sálu", "Ohlášení k místnímu poplatku ze psů", "Žádost o poskytnutí dotace z rozpočtu",
          "Žádost o povolení kácení dřevin", "Přihláška k odběru zpravodaje", "Žádost o přidělení obecního bytu",
          "Žádost o připojení k vodovodu", "Žádost o nájem hrobového místa")
@@ -536,7 +555,8 @@ def _ordinary(mk: _Maker, main: Doc | None, force_hard: bool = False) -> None:
     form_formats = ["docx", "rtf", "odt"]
     rng.shuffle(form_formats)
     forms, prices, events, notices = list(FORMS), list(PRICE_LISTS), list(EVENTS), list(NOTICES)
-    for pool in (forms, prices, events, notices):
+    authorities = list(AUTHORITY_NOTICES)
+    for pool in (forms, prices, events, notices, authorities):
         rng.shuffle(pool)
     plan_ref = None
     if main is not None:
@@ -588,6 +608,10 @@ def _ordinary(mk: _Maker, main: Doc | None, force_hard: bool = False) -> None:
                     n=rng.randint(10, 900), k=rng.randint(1, 30), street=rng.choice(loc.streets))
                 fmt = "html" if s.cms == "vismo" and rng.random() < 0.4 else "pdf"
                 mk.add("notice", t, "uredni_deska", pub, fmt)
+            elif doc_type == "authority_notice":
+                t = (authorities.pop() if authorities else rng.choice(AUTHORITY_NOTICES)).format(y=pub.year)
+                mk.add("authority_notice", t, "uredni_deska", pub, "html" if s.cms == "vismo" and rng.random() < 0.3
+                       else "pdf")
             elif doc_type == "waste_schedule":
                 mk.add("waste_schedule", f"Svozový kalendář odpadů {pub.year}", "ke_stazeni", pub)
             elif doc_type == "newsletter":

@@ -509,24 +509,65 @@ def notice(w: W) -> Sections:
     return [("", body), ("", (w.signature(), w.posted()))]
 
 
+AUTHORITY_NOTICES = {
+    "finanční": ("Finanční úřad pro kraj oznamuje, že hromadný předpisný seznam daně z nemovitých věcí na rok {y} je "
+                 "zpřístupněn k nahlédnutí od {d1} do {d2} na územním pracovišti.", "Daň je splatná do 31. května; "
+                 "poplatníci s daní nad 5 000 Kč ji mohou platit ve dvou splátkách."),
+    "katastr": ("Katastrální úřad oznamuje, že obnovený katastrální operát pro katastrální území {X} bude vyložen "
+                "k veřejnému nahlédnutí od {d1} do {d2}.", "Vlastníci mohou v této době podat námitky proti obsahu "
+                "obnoveného operátu."),
+    "veterinární": ("Krajská veterinární správa nařizuje mimořádná veterinární opatření k zamezení šíření nákazy "
+                    "v chovech drůbeže na území {who}.", "Chovatelé jsou povinni držet drůbež v uzavřených prostorách "
+                    "do odvolání."),
+    "svazku": ("Svazek obcí mikroregionu oznamuje, že návrh rozpočtu na rok {y} je zveřejněn na elektronické úřední "
+               "desce svazku.", "Připomínky mohou členské obce a občané podávat do {d2}."),
+    "pozemkový": ("Státní pozemkový úřad oznamuje zahájení komplexních pozemkových úprav v katastrálním území {X}.",
+                  "Úvodní jednání se uskuteční dne {d1} v 16 hodin v sále {building}."),
+    "povodí": ("Správce toku oznamuje provedení údržby koryta potoka v úseku nad obcí v termínu {d1} – {d2}.",
+               "Po dobu prací bude omezen přístup k vodnímu toku."),
+    "silnic": ("Správa a údržba silnic kraje oznamuje ořez a kácení dřevin podél silnice III. třídy v termínu {d1} – "
+               "{d2}.", "Práce budou prováděny za částečného omezení provozu."),
+}
+
+
+def authority_notice(w: W) -> Sections:
+    """A notice of another authority posted on the municipal board (tax office, land registry, vets, ...)."""
+    t = w.spec.title.lower()
+    body = next((v for k, v in AUTHORITY_NOTICES.items() if k in t), AUTHORITY_NOTICES["finanční"])
+    vals = dict(y=w.pub.year, d1=cz(w.days(5, 15)), d2=cz(w.days(25, 45)), X=w.X, who=w.who, building=w.building())
+    return [("", tuple(p.format(**vals) for p in body)),
+            ("", (f"Č. j.: {w.rng.randint(100, 99999)}/{w.pub.year}", w.posted()))]
+
+
 def waste_schedule(w: W) -> Sections:
     r = w.rng
     year = _year_in_title(w.spec.title, w.pub.year)
-    weekday = r.choice(["pondělí", "úterý", "středa", "čtvrtek", "pátek"])
-    start = date(year, 1, r.randint(2, 8))
-    step = r.choice([7, 14])
-    dates = [start + timedelta(days=step * i) for i in range(0, 52 * 7 // step)]
-    mixed = ", ".join(f"{d.day}. {d.month}." for d in dates[::max(1, len(dates) // 26)])
-    plast = ", ".join(f"{d.day}. {d.month}." for d in dates[1::4])
-    return [(f"Směsný komunální odpad – {weekday}", (mixed,)),
+    days = ("pondělí", "úterý", "středa", "čtvrtek", "pátek")
+    wd = r.randrange(5)
+    first = date(year, 1, 1)
+    first += timedelta(days=(wd - first.weekday()) % 7)
+    step = r.choice([7, 14, 14])
+    dates = [first + timedelta(days=step * i) for i in range(0, 365 // step) if (first + timedelta(days=step * i)).year == year]
+    mixed = ", ".join(f"{d.day}. {d.month}." for d in dates)
+    plast = ", ".join(f"{d.day}. {d.month}." for d in dates[r.randint(0, 1)::2 if step == 14 else 4])
+    streets = list(w.loc.streets)
+    r.shuffle(streets)
+    half = len(streets) // 2
+    company = r.choice(["Technické služby", "svozová firma " + r.choice(COMPANIES), "Služby " + w.X + " s.r.o."])
+    return [(f"Směsný komunální odpad – {days[wd]}, {'každý týden' if step == 7 else 'jednou za 14 dní'}", (mixed,)),
+            ("Svozové trasy", (f"Trasa A (od 6 hodin): {', '.join(streets[:half])}.",
+                               f"Trasa B (od 10 hodin): {', '.join(streets[half:])} a místní části "
+                               f"{', '.join(w.loc.parts)}.")),
             ("Plasty a nápojové kartony", (plast,)),
             ("Papír, sklo, bioodpad", (f"Papír se vyváží jednou za čtyři týdny, sklo jednou za dva měsíce. Hnědé "
                                        f"nádoby na bioodpad se vyvážejí od dubna do listopadu každý "
                                        f"{r.choice(['lichý', 'sudý'])} týden.",
-                                       f"Sběrný dvůr {r.choice(w.loc.landmarks)} je otevřen ve středu 14–18 a v sobotu "
-                                       f"8–12 hodin.")),
-            ("", (f"Poplatek za odpad na rok {year} činí {r.choice([600, 650, 720, 800, 900, 960])} Kč na osobu. "
-                  f"Splatnost do 31. {r.choice([3, 5, 6])}. {year}.",))]
+                                       f"Sběrný dvůr {r.choice(w.loc.landmarks)} je otevřen ve "
+                                       f"{r.choice(['středu 14–18', 'čtvrtek 15–18', 'středu 13–17'])} a v sobotu "
+                                       f"{r.choice(['8–12', '9–12', '8–11'])} hodin.")),
+            ("", (f"Svoz zajišťuje {company}. Poplatek na rok {year} činí {r.choice([600, 650, 720, 780, 800, 900, 960])} "
+                  f"Kč na osobu, splatnost do {r.randint(15, 31)}. {r.choice([3, 5, 6])}. {year}. Nádoby přistavte "
+                  f"k okraji komunikace do {r.choice(['6', '6.30', '7'])} hodin.",))]
 
 
 NEWS_ITEMS = (
@@ -689,19 +730,39 @@ FORM_FIELDS = {
 }
 
 
+FORM_NOTES = (
+    "Žádost podejte na podatelně {office} osobně, poštou nebo datovou schránkou {box}.",
+    "Vyplněný formulář odevzdejte v úředních hodinách ({hours}) nebo jej pošlete e-mailem s elektronickým podpisem.",
+    "Lhůta pro vyřízení je {days} dnů ode dne doručení úplné žádosti.",
+    "K žádosti přiložte doklady uvedené v bodě 2; neúplnou žádost nelze vyřídit.",
+    "Osobní údaje zpracováváme jen pro vyřízení této žádosti a po dobu stanovenou spisovým a skartačním řádem.",
+    "Správní poplatek {fee} Kč se hradí v hotovosti na pokladně nebo převodem na účet č. {account}/0100.",
+    "Informace podá {clerk}, tel. {phone}.",
+)
+
+
 def form(w: W) -> Sections:
     r, t = w.rng, w.spec.title.lower()
     fields = next((v for k, v in FORM_FIELDS.items() if k in t), ("Předmět žádosti:", "Odůvodnění:"))
-    who = ("Jméno a příjmení / název: ............................................",
-           "Datum narození / IČO: .................", "Adresa: ..................................................",
-           "Telefon, e-mail: ..............................")
-    return [(r.choice(["Žadatel", "Údaje o žadateli", "1. Žadatel"]), who),
-            (r.choice(["Údaje žádosti", "2. Předmět", "Podrobnosti"]),
-             tuple(f"{f} ......................................" if f.endswith(":") else f for f in fields)),
-            ("Poučení", (f"Žádost podejte na podatelně {w.spec.org_name} osobně, poštou nebo datovou schránkou. "
-                         f"Lhůta pro vyřízení je {r.choice([15, 30, 60])} dnů.",
-                         "Osobní údaje zpracováváme jen pro vyřízení této žádosti a po dobu stanovenou spisovým "
-                         "řádem.", f"V ..................... dne ............ {w.pub.year}    Podpis: ............"))]
+    fields = [f for f in fields if r.random() < 0.85] or list(fields[:1])
+    who = [f for f in ("Jméno a příjmení / název:", "Datum narození / IČO:", "Adresa trvalého pobytu / sídlo:",
+                       "Telefon:", "E-mail:", "ID datové schránky:") if r.random() < 0.8]
+    vals = dict(office=w.office_gen, box=f"{r.choice('abcdefghjkmnpqrstuvwxyz')}{r.randint(100, 999)}"
+                f"{r.choice('abcdefghjkmnpqrstuvwxyz')}{r.randint(10, 99)}", hours=r.choice(
+                    ["Po a St 8–17 h", "Po–Čt 7.30–15.30 h", "Po 8–12 a 13–17 h, St 8–12 a 13–18 h"]),
+                days=r.choice([15, 30, 60]), fee=r.choice([50, 100, 200, 500]),
+                account=f"{r.randint(100000, 999999)}{r.randint(1000, 9999)}", clerk=w.loc.clerk,
+                phone=f"{r.randint(500, 799)} {r.randint(100, 999)} {r.randint(100, 999)}")
+    notes = [n.format(**vals) for n in r.sample(FORM_NOTES, r.randint(3, 5))]
+    street = r.choice(w.loc.streets)
+    head = (f"{w.office}, {street} {r.randint(1, 480)}, {r.randint(250, 799)} {r.randint(10, 99)} {w.X}",
+            f"Formulář č. {r.choice(['F', 'Ž', 'OU', 'SO'])}-{r.randint(1, 60)}/{w.pub.year}")
+    dots = lambda f: f"{f} {'.' * r.randint(20, 50)}" if f.endswith(":") else f  # noqa: E731
+    return [("", head), (r.choice(["Žadatel", "Údaje o žadateli", "1. Žadatel", "Ohlašovatel"]),
+                         tuple(dots(f) for f in who)),
+            (r.choice(["Údaje žádosti", "2. Předmět", "Podrobnosti", "Předmět podání"]), tuple(dots(f) for f in fields)),
+            (r.choice(["Poučení", "Upozornění", "Pokyny k vyplnění"]), tuple(notes)),
+            ("", (f"V {'.' * r.randint(10, 25)} dne {'.' * r.randint(8, 14)} {w.pub.year}    Podpis: {'.' * 12}",))]
 
 
 PRICE_LISTS = {
@@ -837,7 +898,7 @@ def news_item(w: W) -> Sections:
 COMPOSERS = {
     "minutes": minutes, "resolutions": resolutions, "budget": budget, "budget_outlook": budget_outlook,
     "closing_account": closing_account, "budget_measure": budget_measure, "hearing_notice": hearing_notice,
-    "notice": notice, "waste_schedule": waste_schedule, "newsletter": newsletter, "tender": tender,
+    "notice": notice, "authority_notice": authority_notice, "waste_schedule": waste_schedule, "newsletter": newsletter, "tender": tender,
     "ordinance": ordinance, "form": form, "price_list": price_list, "invitation": invitation,
     "grant_contract": grant_contract, "spatial_plan": spatial_plan, "annual_report": annual_report,
     "evaluation_report": evaluation_report, "sectoral_concept": sectoral_concept,

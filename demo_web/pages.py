@@ -21,7 +21,13 @@ def _desc(item) -> str:
     if isinstance(item, News):
         return "Aktualita z dění v obci."
     return {"notice": "Dokument zveřejněný na úřední desce.",
-            "minutes": "Zápis a usnesení z jednání zastupitelstva."}.get(
+            "authority_notice": "Písemnost jiného úřadu zveřejněná na úřední desce.",
+            "hearing_notice": "Dokument zveřejněný na úřední desce.",
+            "minutes": "Zápis a usnesení z jednání zastupitelstva.",
+            "resolutions": "Usnesení zastupitelstva.",
+            "tender": "Veřejná zakázka malého rozsahu.",
+            "budget": "Rozpočet a rozpočtový výhled.", "budget_outlook": "Rozpočet a rozpočtový výhled.",
+            "closing_account": "Závěrečný účet.", "invitation": "Pozvánka na akci."}.get(
         item.spec.doc_type, "Dokument ke stažení.")
 
 

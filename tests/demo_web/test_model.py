@@ -21,7 +21,7 @@ def test_default_web_counts(web40):
     s = summarize(web40, rows)
     print("default web:", json.dumps(s, ensure_ascii=False))
     assert s["municipal_sites"] >= 40 and s["regional_sites"] == 3
-    assert s["documents"] >= 400
+    assert s["documents"] >= 1000  # ordinary paperwork: strategies are a few per cent (test_texts.py)
     assert s["strategy_documents"] >= 60
     assert set(FAMILIES) <= set(s["cms"])
     assert {site.size_class for site in web40.municipal} == set(CLASS_CODES)
