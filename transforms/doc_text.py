@@ -4,8 +4,8 @@ antiword reads the document's own character set (cp1250 Czech files included) an
 UTF-8 with `-m UTF-8.txt`; `-w 0` puts each paragraph on one line. catdoc (`-d utf-8`) is the
 fallback for files antiword rejects (fast-saved, Word 6/95, some generators). The bytes go to the
 binaries through stdin (antiword) or a temporary file (catdoc needs a seekable file).
-Title: the first meaningful line (letterheads, page numbers and lead-ins like "... s názvem"
-handled).
+Title: candidates from the first lines (no fonts in antiword's text), chosen by transforms.title;
+first_line_title is the simple first-meaningful-line rule kept for callers that want one line.
 """
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ import tempfile
 from dataclasses import dataclass, field
 
 from transforms.textnorm import ExtractionError, clean_text, one_line, plausible_title
+from transforms.title import text_candidates, title_from
 
 TIMEOUT_S = 60.0
 _LETTERHEAD = re.compile(
@@ -126,4 +127,6 @@ def extract_doc(data: bytes, filename: str | None = None) -> DocText:
         meta["doc_tool_errors"] = errors
     # antiword marks pictures as "[pic]"; drop those lines
     text = clean_text("\n".join(ln for ln in text.split("\n") if ln.strip() != "[pic]"))
-    return DocText(text=text, title=first_line_title(text, filename), author=None, pages=None, meta=meta)
+    title, title_meta = title_from(text_candidates(text, "first_line"), filename)
+    meta.update(title_meta)
+    return DocText(text=text, title=title, author=None, pages=None, meta=meta)

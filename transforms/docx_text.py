@@ -1,4 +1,5 @@
-"""DOCX: body paragraphs and tables in document order (python-docx), core properties, title."""
+"""DOCX: body paragraphs and tables in document order (python-docx), core properties, title candidates
+(the first paragraphs with their style, font size and bold; the core title) chosen by transforms.title."""
 from __future__ import annotations
 
 import io
@@ -8,9 +9,11 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from transforms.textnorm import ExtractionError, clean_text, one_line, plausible_title
+from transforms.textnorm import ExtractionError, clean_text, one_line
+from transforms.title import TitleCandidate, line_candidates, metadata_candidate, title_from
 
-_TITLE_STYLE = re.compile(r"^(title|název|nadpis|heading|subtitle)", re.I)
+_TITLE_STYLE = re.compile(r"^(title|název|nadpis|heading|subtitle|titul)", re.I)
+TITLE_LINES = 40  # paragraphs and table rows from the top that may hold the title
 
 
 @dataclass
@@ -49,6 +52,57 @@ def _table_lines(table) -> list[str]:
     return lines
 
 
+def _style_font(style, attr: str):
+    """A font attribute (size, bold) of a paragraph style, following its base styles."""
+    seen = 0
+    while style is not None and seen < 10:
+        try:
+            v = getattr(style.font, attr)
+        except Exception:  # noqa: BLE001
+            v = None
+        if v is not None:
+            return v
+        style = getattr(style, "base_style", None)
+        seen += 1
+    return None
+
+
+def _default_size(document) -> float | None:
+    try:
+        vals = document.styles.element.xpath("./w:docDefaults/w:rPrDefault/w:rPr/w:sz/@w:val")
+        return int(vals[0]) / 2 if vals else None
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _para_line(para, text: str, default_size: float | None) -> dict:
+    """A paragraph as a title line: text, style name, heading level, font size (runs, else the style
+    chain, else the document default) and bold (every run with text)."""
+    style_name = ""
+    style = None
+    try:
+        style = para.style
+        style_name = style.name if style is not None else ""
+    except Exception:  # noqa: BLE001 - broken style references
+        style = None
+    line: dict = {"text": text}
+    if style_name and _TITLE_STYLE.match(style_name):
+        line["style"] = style_name
+        m = re.search(r"(\d)\s*$", style_name)
+        if m:
+            line["level"] = int(m.group(1))
+    runs = [r for r in para.runs if r.text.strip()]
+    sizes = [r.font.size.pt for r in runs if r.font.size is not None]
+    style_size = _style_font(style, "size")
+    size = max(sizes) if sizes else (style_size.pt if style_size is not None else default_size)
+    if size:
+        line["size"] = round(float(size), 1)
+    style_bold = bool(_style_font(style, "bold"))
+    if runs:
+        line["bold"] = all((r.bold if r.bold is not None else style_bold) for r in runs)
+    return line
+
+
 def extract_docx(data: bytes, filename: str | None = None) -> DocxText:
     import docx
     from docx.table import Table
@@ -60,8 +114,8 @@ def extract_docx(data: bytes, filename: str | None = None) -> DocxText:
         raise ExtractionError("corrupt_docx", f"{type(e).__name__}: {e}") from None
 
     blocks: list[str] = []
-    heading: str | None = None
-    first_short: str | None = None
+    lines: list[dict] = []  # the first paragraphs and table rows, for the title
+    default_size = _default_size(document)
     body = document.element.body
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
@@ -69,21 +123,15 @@ def extract_docx(data: bytes, filename: str | None = None) -> DocxText:
             para = Paragraph(child, document)
             txt = para.text
             blocks.append(txt)
-            line = one_line(txt)
-            if not line:
-                continue
-            style = ""
-            try:
-                style = para.style.name if para.style is not None else ""
-            except Exception:  # noqa: BLE001 - broken style references
-                style = ""
-            if heading is None and _TITLE_STYLE.match(style or ""):
-                heading = line
-            if first_short is None and len(line) <= 200 and sum(c.isalpha() for c in line) >= 3:
-                first_short = line
+            if len(lines) < TITLE_LINES and txt.strip():
+                lines.append(_para_line(para, txt, default_size))
         elif tag == "tbl":
-            blocks.extend(_table_lines(Table(child, document)))
+            rows = _table_lines(Table(child, document))
+            blocks.extend(rows)
             blocks.append("")
+            for row in rows:
+                if len(lines) < TITLE_LINES:
+                    lines.append({"text": row, "table": True})
     text = clean_text("\n".join(blocks))
 
     cp = document.core_properties
@@ -94,11 +142,11 @@ def extract_docx(data: bytes, filename: str | None = None) -> DocxText:
         "modified": cp.modified.isoformat() if cp.modified else None,
         "last_modified_by": one_line(cp.last_modified_by),
     }
-    if plausible_title(cp.title, filename):
-        title, source = one_line(cp.title), "core_properties"
-    elif heading:
-        title, source = heading, "heading_style"
-    else:
-        title, source = first_short, ("first_paragraph" if first_short else None)
-    meta["title_source"] = source
+    sizes = sorted(s for ln in lines if ln.get("size") for s in [ln["size"]] * len(ln["text"]))
+    body_size = sizes[len(sizes) // 2] if sizes else None
+    cands = [TitleCandidate(c.text, "heading_style" if c.facts.get("style") else c.source, c.rank, c.facts)
+             for c in line_candidates(lines, "first_line", max_lines=TITLE_LINES, body_size=body_size)]
+    cands += metadata_candidate(cp.title, text[:20000])
+    title, title_meta = title_from(cands, filename)
+    meta.update(title_meta)
     return DocxText(text=text, title=title, author=one_line(cp.author), pages=_app_pages(data), meta=meta)

@@ -17,9 +17,9 @@ from dataclasses import asdict, dataclass, field
 
 from transforms.sniff import MIME_BY_FORMAT, sniff_format
 from transforms.text_quality import assess_text
-from transforms.textnorm import ExtractionError, clean_text, decode_text, one_line
+from transforms.textnorm import ExtractionError, clean_text, decode_text
 
-EXTRACTOR_VERSION = "2.0.2"
+EXTRACTOR_VERSION = "2.1.0"  # 2.1: title candidates (meta title_candidates) chosen by transforms.title
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 STATUSES = ("ok", "needs_ocr", "failed", "unsupported")
 FINAL_STATUSES = frozenset({"ok", "needs_ocr", "unsupported"})  # "failed" is retried
@@ -75,11 +75,20 @@ def _ocr_meta(o) -> dict:
             "mean_confidence": o.mean_confidence, **o.meta}
 
 
-def _ocr_title(text: str, filename: str | None) -> str | None:
-    from transforms.doc_text import first_line_title
+def _retitle(res: ExtractionResult, filename: str | None, garbled_layer: bool = False,
+             ocr_page1: str | None = None) -> None:
+    """Choose the title again after OCR: the text layer's page-1 candidates are dropped as text of a
+    garbled layer when that layer failed the quality check, and OCR's first lines of page 1 join."""
+    from transforms.title import TitleCandidate, candidates_from_dicts, text_candidates, title_from
 
-    first_page = text.split("\f", 1)[0]
-    return first_line_title(first_page, filename, min_words=3)
+    cands = candidates_from_dicts(res.meta.get("title_candidates"))
+    if garbled_layer:
+        cands = [TitleCandidate(c.text, c.source, c.rank, {**c.facts, "garbled_layer": True})
+                 if c.source == "layout" else c for c in cands]
+    if ocr_page1:
+        cands += text_candidates(ocr_page1, "ocr_first_line")
+    res.title, meta = title_from(cands, filename)
+    res.meta.update(meta)
 
 
 def _pdf(data: bytes, filename: str | None, res: ExtractionResult, opts: OcrOptions) -> None:
@@ -105,9 +114,13 @@ def _pdf(data: bytes, filename: str | None, res: ExtractionResult, opts: OcrOpti
         targets = [p - 1 for p in r.meta.get("scan_pages", []) if 0 < p <= n and verdicts[p - 1].needs_ocr]
         if not targets:
             return
+    layer_garbled = q.needs_ocr and not (q.reason or "").startswith(_SHORT_REASONS)
+    page1_garbled = verdicts[0].needs_ocr and not (verdicts[0].reason or "").startswith(_SHORT_REASONS)
     if not opts.enabled:
         if q.needs_ocr:
             _set_needs_ocr(res, q.reason)
+            if layer_garbled:
+                _retitle(res, filename, garbled_layer=True)
         return
     from transforms.ocr import OcrUnavailable, ocr_pdf
 
@@ -124,6 +137,8 @@ def _pdf(data: bytes, filename: str | None, res: ExtractionResult, opts: OcrOpti
         if q.needs_ocr:
             _set_needs_ocr(res, msg if isinstance(e, OcrUnavailable) else f"{q.reason}; {msg}")
             res.meta["text_layer_reason"] = q.reason
+            if layer_garbled:
+                _retitle(res, filename, garbled_layer=True)
         else:
             res.meta["ocr_error"] = msg[:500]
         return
@@ -149,17 +164,16 @@ def _pdf(data: bytes, filename: str | None, res: ExtractionResult, opts: OcrOpti
     if q.needs_ocr and (not used or q2.needs_ocr):
         res.meta["ocr_quality"] = q2.to_dict()
         _set_needs_ocr(res, f"{q.reason}; ocr_unusable: {q2.reason or 'no text recognised'}")
+        if layer_garbled:
+            _retitle(res, filename, garbled_layer=True)
         return
     if not used:
         return
     res.meta["quality"] = q2.to_dict()
     res.text = PAGE_SEP.join(texts)
     res.text_source = "ocr" if ocr_chars > layer_chars else "text_layer"
-    if res.title is None and res.text_source == "ocr":
-        t = _ocr_title(res.text, filename)
-        if t:
-            res.title = t
-            res.meta["title_source"] = "ocr_first_line"
+    if 1 in used:
+        _retitle(res, filename, garbled_layer=layer_garbled or page1_garbled, ocr_page1=texts[0])
 
 
 def _image(data: bytes, filename: str | None, res: ExtractionResult, opts: OcrOptions) -> None:
@@ -183,9 +197,7 @@ def _image(data: bytes, filename: str | None, res: ExtractionResult, opts: OcrOp
         return
     res.text = o.text
     res.text_source = "ocr"
-    res.title = _ocr_title(o.text, filename)
-    if res.title:
-        res.meta["title_source"] = "ocr_first_line"
+    _retitle(res, filename, ocr_page1=o.text.split("\f", 1)[0])
 
 
 def _doc(data: bytes, filename: str | None, res: ExtractionResult) -> None:
@@ -244,8 +256,10 @@ def _txt(data: bytes, content_type: str | None, res: ExtractionResult) -> None:
     text, enc = decode_text(data, m.group(1) if m else None)
     res.text = clean_text(text)
     res.meta["encoding"] = enc
-    first = next((ln for ln in res.text.split("\n") if ln.strip()), None)
-    res.title = one_line(first, 200) if first and len(first.strip()) <= 200 else None
+    from transforms.title import text_candidates, title_from
+
+    res.title, meta = title_from(text_candidates(res.text, "first_line"))
+    res.meta.update(meta)
 
 
 def extract(

@@ -1,4 +1,4 @@
-"""HTML: main text with trafilatura (deterministic, offline), title from <h1>/<title>, charset-aware.
+"""HTML: main text with trafilatura (deterministic, offline), title from <h1>/<title> (transforms.title), charset-aware.
 
 Charset order: BOM, then the Content-Type charset, then <meta charset>/<meta http-equiv>, then UTF-8,
 then cp1250. A header claiming ISO-8859-1/ASCII (a common server default) loses to a <meta> naming
@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from transforms.textnorm import clean_text, one_line
+from transforms.title import TitleCandidate, title_from
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_\-:.]+)", re.I)
@@ -139,6 +140,14 @@ def extract_html(data: bytes, content_type: str | None = None, url: str | None =
     else:
         meta["method"] = "lxml"
         text = _lxml_fallback(tree) if tree is not None else ""
-    title = h1 if h1 and len(h1) <= 300 else page_title
-    meta["title_source"] = "h1" if title and title == h1 else ("title" if title else None)
+    cands: list[TitleCandidate] = []
+    if h1 and len(h1) <= 300:
+        cands.append(TitleCandidate(h1, "html_h1"))
+    if page_title:
+        cands.append(TitleCandidate(page_title, "html_title"))
+        parts = [p.strip() for p in re.split(r"\s+[|–—-]\s+", page_title) if p.strip()]
+        if len(parts) > 1:  # "Oznámení o … | Obec Kněžice": the page's own name, then the site's
+            cands.append(TitleCandidate(parts[0], "html_title", 1))
+    title, title_meta = title_from(cands)
+    meta.update(title_meta)
     return HtmlText(text=clean_text(text), title=title, meta=meta)

@@ -1,8 +1,10 @@
-"""PDF: text of every page through PDFium (pypdfium2), title from the layout of page 1 (pdfplumber).
+"""PDF: text of every page through PDFium (pypdfium2), title candidates from the layout of page 1.
 
-PDFium is ~50x faster than pdfminer/pdfplumber, so it reads all pages; pdfplumber opens only
-page 1, where font sizes tell the title (the largest-font lines at the top). Metadata Title is
-used only when the layout gives nothing and it looks like a real title.
+PDFium is ~50x faster than pdfminer/pdfplumber, so it reads all pages; page 1's characters are read
+once more with their font sizes, bold and boxes (PDFium text API; pdfplumber when PDFium gives no
+sizes) to give the title candidates: page-1 lines and line runs with their font size, and the
+metadata Title. transforms.title.choose_title picks among them (meta: title_source,
+title_candidates, title_evidence).
 """
 from __future__ import annotations
 
@@ -12,7 +14,8 @@ import statistics
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
-from transforms.textnorm import ExtractionError, clean_text, fix_split_diacritics, one_line, plausible_title
+from transforms.textnorm import ExtractionError, clean_text, fix_split_diacritics, one_line
+from transforms.title import TitleCandidate, line_candidates, metadata_candidate, title_from
 
 PAGE_SEP = "\f"
 META_KEYS = ("Title", "Author", "Subject", "Keywords", "Creator", "Producer", "CreationDate", "ModDate")
@@ -79,16 +82,15 @@ def _open(data: bytes):
         raise ExtractionError("corrupt_pdf", msg) from None
 
 
-_LETTERHEAD = re.compile(
-    r"^(obec|obecní\s*úřad|obecni\s*urad|město|městys|městský\s*úřad|úřad\s*městyse|magistrát|statutární\s*město|"
-    r"krajský\s*úřad|kraj|ministerstvo|česká\s*republika)\b",
-    re.I,
-)
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+PDFIUM_MAX_CHARS = 8000  # characters of page 1 read one by one for the title's layout
+_FORCEBOLD = 1 << 18  # PDF font descriptor flag
+COLUMN_GAP = 2.5  # a horizontal gap of this many font sizes between characters starts another line (a column)
 
 
 def _line_boxes(data: bytes) -> tuple[list[dict], float, float, int]:
-    """Lines of page 1 as dicts (top, bottom, x0, x1, size, bold, text); plus body size, page height, chars."""
+    """Lines of page 1 through pdfplumber (the fallback when PDFium gives no font sizes): dicts
+    (top, bottom, x0, x1, size, bold, text); plus body size, page height, chars."""
     import pdfplumber
 
     with pdfplumber.open(io.BytesIO(data), pages=[1]) as pdf:
@@ -123,71 +125,162 @@ def _line_boxes(data: bytes) -> tuple[list[dict], float, float, int]:
     return lines, body, height, len(char_sizes)
 
 
-def layout_title_lines(data: bytes, max_lines: int = 5) -> tuple[list[dict], dict]:
-    """The title block of page 1: the first run of largest-font lines (letterheads and page
-    numbers skipped); when page 1 has no distinct heading font, the first run of bold lines."""
-    lines, body, height, n_chars = _line_boxes(data)
-    facts: dict = {"body_size": body}
-    cands = [
-        ln for ln in lines
-        if sum(c.isalpha() for c in ln["text"]) >= 3
-        and "(cid:" not in ln["text"]
-        and not _PAGE_NUMBER_LINE.match(ln["text"].strip())
-        and not (_LETTERHEAD.match(ln["text"].strip()) and len(ln["text"].split()) <= 5)
-    ]
-    if not cands:
-        return [], facts
-    top_size = max(ln["size"] for ln in cands)
-    facts["title_size"] = top_size
-    if top_size >= body * 1.1 or n_chars <= 300:
-        picked = [ln for ln in cands if ln["size"] >= top_size - 0.6]
-        facts["rule"] = "largest_font"
-    else:
-        first_bold = next((ln for ln in cands[:8] if ln["bold"]), None)
-        if first_bold is None:
-            return [], facts
-        picked = [ln for ln in cands if ln["bold"] and abs(ln["size"] - first_bold["size"]) <= 0.6]
-        facts["rule"] = "first_bold"
-    block: list[dict] = []
-    for ln in sorted(picked, key=lambda ln: ln["top"]):
-        if block and (ln["top"] - block[-1]["bottom"] > 1.2 * ln["size"] or len(block) >= max_lines):
-            break
-        block.append(ln)
-    if block and len(" ".join(ln["text"] for ln in block).split()) < 3:
-        # a one-word heading ("Výzva", "Oznámení") continues in the next, smaller lines
-        rest = [ln for ln in cands if ln["top"] > block[-1]["top"]]
-        for ln in sorted(rest, key=lambda ln: ln["top"])[:2]:
-            if ln["top"] - block[-1]["bottom"] > 1.5 * block[-1]["size"]:
-                break
-            block.append(ln)
-        facts["extended"] = True
-    facts["page_height"] = height
-    return block, facts
+def _pdfium_line(chars: list[dict]) -> dict | None:
+    """One line from PDFium characters: text with PDFium's word spaces (a space much wider than the
+    line's usual space is written as two, so letter-spaced headings keep their word breaks),
+    font size (median of its characters), bold, box."""
+    vis = [c for c in chars if not c["space"]]
+    if not vis:
+        return None
+    sizes = sorted(c["size"] for c in vis)
+    size = sizes[len(sizes) // 2]
+    spaced_gaps = []
+    prev, pending = None, False
+    for c in chars:
+        if c["space"]:
+            pending = prev is not None
+            continue
+        if prev is not None and pending:
+            spaced_gaps.append(c["l"] - prev["r"])
+        prev, pending = c, False
+    spaced_gaps.sort()
+    usual_gap = spaced_gaps[len(spaced_gaps) // 2] if spaced_gaps else 0.25 * size
+    wide = max(2.0 * usual_gap, 0.5 * size)
+    out: list[str] = []
+    prev, pending = None, False
+    for c in chars:
+        if c["space"]:
+            pending = prev is not None
+            continue
+        if prev is not None and pending:
+            out.append("  " if c["l"] - prev["r"] > wide else " ")
+        out.append(c["ch"])
+        prev, pending = c, False
+    n_bold = sum(1 for c in vis if c["bold"])
+    return {"text": "".join(out), "size": round(size, 1), "bold": n_bold * 2 >= len(vis),
+            "top": min(c["top"] for c in vis), "bottom": max(c["bottom"] for c in vis),
+            "x0": min(c["l"] for c in vis), "x1": max(c["r"] for c in vis), "n": len(vis)}
 
 
-def layout_title(data: bytes, max_lines: int = 5) -> tuple[str | None, dict]:
-    """Title from page 1 layout with pdfplumber's word texts (see layout_title_lines)."""
-    block, facts = layout_title_lines(data, max_lines)
-    return one_line(" ".join(ln["text"] for ln in block)), facts
+def pdfium_lines(page) -> tuple[list[dict], float, float]:
+    """Lines of one page from PDFium's characters, with font sizes (the font size times the
+    character's transformation scale), bold (font name or descriptor flag) and boxes in points from
+    the top of the page as it reads (a page turned by /Rotate, or text set sideways on it, is turned
+    back by the angle most characters share); characters at another angle (margin stamps) are left
+    out. Plus the body text size (median over characters) and the page height in the reading frame."""
+    import ctypes
+    import math
+
+    import pypdfium2.raw as pdfium_c
+
+    tp = page.get_textpage()
+    raw_chars: list[dict | str] = []  # a char dict, " " for a space, "\n" for a line break
+    try:
+        raw = tp.raw
+        n = min(pdfium_c.FPDFText_CountChars(raw), PDFIUM_MAX_CHARS)
+        l, r, b, t = (ctypes.c_double() for _ in range(4))
+        m = pdfium_c.FS_MATRIX()
+        buf = ctypes.create_string_buffer(96)
+        flags = ctypes.c_int()
+        font_bold: dict[bytes, bool] = {}
+        for i in range(n):
+            u = pdfium_c.FPDFText_GetUnicode(raw, i)
+            ch = chr(u) if u else ""
+            if ch in ("\r", "\n"):
+                raw_chars.append("\n")
+                continue
+            if not ch:
+                continue
+            if ch.isspace():
+                raw_chars.append(" ")
+                continue
+            pdfium_c.FPDFText_GetCharBox(raw, i, l, r, b, t)
+            pdfium_c.FPDFText_GetMatrix(raw, i, m)
+            size = pdfium_c.FPDFText_GetFontSize(raw, i) * (math.hypot(m.c, m.d) or 1.0)
+            pdfium_c.FPDFText_GetFontInfo(raw, i, buf, len(buf), flags)
+            name = buf.value
+            bold = font_bold.get(name)
+            if bold is None:
+                bold = bool(_BOLD.search(name.decode("latin-1"))) or bool(flags.value & _FORCEBOLD)
+                font_bold[name] = bold
+            raw_chars.append({"ch": ch, "box": (l.value, r.value, b.value, t.value), "size": size, "bold": bold,
+                              "angle": round(pdfium_c.FPDFText_GetCharAngle(raw, i) % (2 * math.pi), 2)})
+    finally:
+        tp.close()
+    angles: dict[float, int] = {}
+    for c in raw_chars:
+        if isinstance(c, dict):
+            angles[c["angle"]] = angles.get(c["angle"], 0) + 1
+    if not angles:
+        return [], 0.0, float(page.get_height())
+    theta = max(angles, key=angles.get)
+    cos_t, sin_t = math.cos(theta), math.sin(theta)
+
+    def turn(x: float, y: float) -> tuple[float, float]:  # rotate by theta: the text then runs left to right
+        return x * cos_t - y * sin_t, x * sin_t + y * cos_t
+
+    w, h = page.get_size()
+    if page.get_rotation() in (90, 270):
+        w, h = h, w  # get_size() gives the displayed size; character boxes are in the unrotated page
+    corners = [turn(x, y) for x, y in ((0, 0), (w, 0), (0, h), (w, h))]
+    y_top = max(y for _, y in corners)
+    height = y_top - min(y for _, y in corners)
+    lines: list[list[dict]] = []
+    cur: list[dict] = []
+    for c in raw_chars:
+        if c == "\n":
+            if cur:
+                lines.append(cur)
+                cur = []
+            continue
+        if c == " ":
+            if cur:
+                cur.append({"space": True})
+            continue
+        if abs(math.sin(c["angle"] - theta)) > 0.1 or math.cos(c["angle"] - theta) < 0:
+            continue
+        l_, r_, b_, t_ = c["box"]
+        pts = [turn(x, y) for x, y in ((l_, b_), (r_, b_), (l_, t_), (r_, t_))]
+        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+        d = {"ch": c["ch"], "space": False, "l": min(xs), "r": max(xs), "top": y_top - max(ys),
+             "bottom": y_top - min(ys), "size": c["size"], "bold": c["bold"]}
+        last = next((x for x in reversed(cur) if not x["space"]), None)
+        if last and ((abs((d["top"] + d["bottom"]) - (last["top"] + last["bottom"])) / 2 > 0.8 * max(d["size"], 1.0)
+                      and d["l"] < last["r"]) or d["l"] - last["r"] > COLUMN_GAP * max(d["size"], 1.0)):
+            lines.append(cur)
+            cur = []
+        cur.append(d)
+    if cur:
+        lines.append(cur)
+    out = [ln for ln in (_pdfium_line(cs) for cs in lines) if ln and ln["text"].strip()]
+    sizes = sorted(s for ln in out for s in [ln["size"]] * ln["n"])
+    body = sizes[len(sizes) // 2] if sizes else 0.0
+    out.sort(key=lambda ln: (round(ln["top"] / 3), ln["x0"]))
+    return out, body, height
 
 
-def _pdfium_text_in(textpage, page_height: float, block: list[dict]) -> str | None:
-    """Re-read the title block's box with PDFium, which joins glyphs into words better than pdfplumber."""
-    parts = []
-    for ln in block:
+def page1_lines(pdf, data: bytes, meta: dict) -> tuple[list[dict], float, float]:
+    """Page 1 lines with font sizes: PDFium's characters, pdfplumber when PDFium gives no sizes."""
+    try:
+        page = pdf[0]
         try:
-            t = textpage.get_text_bounded(
-                left=ln["x0"] - 1, right=ln["x1"] + 1,
-                bottom=page_height - ln["bottom"] - 1, top=page_height - ln["top"] + 1,
-            )
-        except Exception:  # noqa: BLE001
-            return None
-        parts.append(t)
-    return one_line(fix_split_diacritics(" ".join(parts)))
+            lines, body, height = pdfium_lines(page)
+        finally:
+            page.close()
+        if lines and body > 0:
+            meta["layout"] = {"reader": "pdfium", "body_size": body, "lines": len(lines)}
+            return lines, body, height
+    except Exception as e:  # noqa: BLE001 - fall back to pdfplumber
+        meta["layout_error"] = f"pdfium: {type(e).__name__}: {e}"[:300]
+    lines, body, height, _ = _line_boxes(_first_page_pdf(pdf, data))
+    meta["layout"] = {"reader": "pdfplumber", "body_size": body, "lines": len(lines)}
+    return lines, body, height
 
 
-def _squash(s: str) -> str:
-    return "".join(c for c in s.lower() if c.isalnum())
+def layout_candidates(pdf, data: bytes, meta: dict, max_lines: int = 40) -> list[TitleCandidate]:
+    """Title candidates from page 1's lines (with their font sizes, bold and position)."""
+    lines, body, height = page1_lines(pdf, data, meta)
+    return line_candidates(lines, "layout", max_lines=max_lines, body_size=body or None, page_height=height or None)
 
 
 def _first_page_pdf(pdf, data: bytes) -> bytes:
@@ -209,32 +302,11 @@ def _first_page_pdf(pdf, data: bytes) -> bytes:
         return data
 
 
-def _title_from_layout(data: bytes, pdf, meta: dict) -> str | None:
-    block, facts = layout_title_lines(_first_page_pdf(pdf, data))
-    meta["layout"] = facts
-    if not block:
-        return None
-    plumber = one_line(" ".join(ln["text"] for ln in block))
-    page = pdf[0]
-    try:
-        tp = page.get_textpage()
-        try:
-            height = page.get_height()
-            pdfium_t = _pdfium_text_in(tp, height, block)
-        finally:
-            tp.close()
-    finally:
-        page.close()
-    # prefer PDFium's word joining when it read the same glyphs ("Obec ní" -> "Obecní")
-    if pdfium_t and plumber and _squash(pdfium_t) == _squash(plumber):
-        return pdfium_t
-    return plumber
-
-
 def extract_pdf(data: bytes, filename: str | None = None, want_title: bool = True) -> PdfText:
     pdf = _open(data)
     meta: dict = {}
-    title, source = None, None
+    title = None
+    candidates: list[TitleCandidate] = []
     try:
         n_pages = len(pdf)
         raw_meta = {}
@@ -269,9 +341,7 @@ def extract_pdf(data: bytes, filename: str | None = None, want_title: bool = Tru
             raise ExtractionError("corrupt_pdf", f"no page of {n_pages} could be read")
         if want_title and page_texts and page_texts[0].strip():
             try:
-                t = _title_from_layout(data, pdf, meta)
-                if t and plausible_title(t):
-                    title, source = t, "layout"
+                candidates = layout_candidates(pdf, data, meta)
             except Exception as e:  # noqa: BLE001 - a title is a bonus, never a failure
                 meta["layout_error"] = f"{type(e).__name__}: {e}"[:300]
     finally:
@@ -287,9 +357,9 @@ def extract_pdf(data: bytes, filename: str | None = None, want_title: bool = Tru
         meta["page_errors"] = page_errors
     if scan_pages:
         meta["scan_pages"] = scan_pages  # 1-based: little text and a page-sized image
-    meta_title = raw_meta.get("Title")
-    if title is None and plausible_title(meta_title, filename):
-        title, source = one_line(fix_split_diacritics(meta_title)), "metadata"
-    meta["title_source"] = source
+    if want_title:
+        candidates += metadata_candidate(raw_meta.get("Title"), "\n".join(page_texts[:3]))
+        title, title_meta = title_from(candidates, filename)
+        meta.update(title_meta)
     author = one_line(raw_meta.get("Author")) or None
     return PdfText(pages=n_pages, text=text, title=title, author=author, meta=meta)

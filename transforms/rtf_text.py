@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from transforms.textnorm import ExtractionError, clean_text, one_line, plausible_title
+from transforms.textnorm import ExtractionError, clean_text, one_line
+from transforms.title import metadata_candidate, text_candidates, title_from
 
 _TOKEN = re.compile(
     rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-fA-F]{2})|\\([^a-zA-Z'])|([{}])|[\r\n]+|([^\\{}\r\n]+)",
@@ -202,9 +203,8 @@ def _first_heading(text: str) -> str | None:
 def extract_rtf(data: bytes, filename: str | None = None) -> RtfText:
     raw, fields = rtf_to_text(data)
     text = clean_text(raw)
-    title, source = _first_heading(text), "first_line"
-    if title is None and plausible_title(fields.get("title"), filename):
-        title, source = fields.get("title"), "info"
     meta = {"info_" + k: v for k, v in fields.items() if v}
-    meta["title_source"] = source if title else None
+    cands = text_candidates(text, "first_line") + metadata_candidate(fields.get("title"), text[:20000])
+    title, title_meta = title_from(cands, filename)
+    meta.update(title_meta)
     return RtfText(text=text, title=title, author=fields.get("author"), meta=meta)

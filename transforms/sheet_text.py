@@ -4,7 +4,8 @@ Every sheet gives a line with its name, then one line per non-empty row: the cel
 (whitespace collapsed, whole floats without '.0', dates ISO) joined by tabs, trailing empty
 cells dropped. At most MAX_ROWS rows per workbook and MAX_COLS columns per row are read
 (budget tables can have a million formatted-but-empty rows).
-Title: the workbook title property, else the first non-empty text cell of the first sheet.
+Title: candidates from the text cells of the first rows of the first sheet and the workbook title
+property, chosen by transforms.title.
 """
 from __future__ import annotations
 
@@ -13,11 +14,14 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 
-from transforms.textnorm import ExtractionError, clean_text, one_line, plausible_title
+from transforms.textnorm import ExtractionError, clean_text, one_line
+from transforms.title import line_candidates, metadata_candidate, title_from
 
 MAX_ROWS = 20_000
 MAX_COLS = 200
 MAX_CELL_CHARS = 2_000
+TITLE_ROWS = 12  # rows of the first sheet whose text cells are title candidates...
+TITLE_CELLS = 12  # ...at most this many cells
 
 
 @dataclass
@@ -54,7 +58,7 @@ class _Builder:
         self.rows = 0
         self.max_rows = max_rows
         self.truncated = False
-        self.first_cell: str | None = None
+        self.first_cells: list[str] = []  # text cells of the first rows of the first sheet (title candidates)
         self.sheets: list[str] = []
 
     @property
@@ -77,17 +81,17 @@ class _Builder:
             self.truncated = True
             return
         self.rows += 1
-        if self.first_cell is None and len(self.sheets) == 1:
-            self.first_cell = next((c for c in cells if sum(ch.isalpha() for ch in c) >= 3), None)
+        if len(self.sheets) == 1 and len(self.first_cells) < TITLE_CELLS and self.rows <= TITLE_ROWS:
+            self.first_cells.extend(c for c in cells if sum(ch.isalpha() for ch in c) >= 3)
+            del self.first_cells[TITLE_CELLS:]
         self.lines.append("\t".join(cells))
 
     def result(self, title: str | None, author: str | None, filename: str | None, meta: dict) -> SheetText:
         text = clean_text("\n".join(self.lines))
-        source = "metadata" if title and plausible_title(title, filename) else None
-        if source is None:
-            title = self.first_cell if plausible_title(self.first_cell, filename) else None
-            source = "first_cell" if title else None
-        meta.update({"sheets": self.sheets, "rows": self.rows, "title_source": source})
+        cands = line_candidates([{"text": c} for c in self.first_cells], "first_cell", max_lines=TITLE_CELLS)
+        cands += metadata_candidate(title, text[:20000])
+        title, title_meta = title_from(cands, filename)
+        meta.update({"sheets": self.sheets, "rows": self.rows, **title_meta})
         if self.truncated:
             meta["truncated_rows"] = True
         return SheetText(text=text, title=one_line(title, 200), author=one_line(author), pages=len(self.sheets),

@@ -6,11 +6,27 @@ from .builders import corpus_files, make_docx
 def test_docx_paragraphs_tables_and_core_title():
     r = extract(make_docx(), "application/octet-stream", "priloha.docx")
     assert r.file_format == "docx" and r.extraction_status == "ok", r.extraction_error
-    assert r.title == "Strategie rozvoje obce Kněžice" and r.meta["title_source"] == "core_properties"
+    # the core title is a candidate, but a title the document's text never shows (a stale template's) loses
+    # to the Heading 1 that names a document kind
+    assert r.title == "Plán odpadového hospodářství" and r.meta["title_source"] == "heading_style"
+    assert {"text": "Strategie rozvoje obce Kněžice", "source": "metadata"}.items() <= \
+        next(c for c in r.meta["title_candidates"] if c["source"] == "metadata").items()
     assert r.author == "Marie Dvořáková"
     assert "Obec zajišťuje svoz tříděného odpadu" in r.text
     assert "Druh\tČetnost\tDen" in r.text and "Směsný odpad\ttýdně\tstředa" in r.text
     assert r.meta["created"]
+
+
+def test_docx_core_title_shown_in_the_text_wins():
+    import docx
+    import io
+
+    d = docx.Document(io.BytesIO(make_docx(title="Strategie rozvoje obce Kněžice")))
+    d.paragraphs[0].insert_paragraph_before("Strategie rozvoje obce Kněžice", style="Title")
+    buf = io.BytesIO()
+    d.save(buf)
+    r = extract(buf.getvalue(), None, "x.docx")
+    assert r.title == "Strategie rozvoje obce Kněžice" and r.meta["title_source"] == "heading_style"
 
 
 def test_docx_title_falls_back_to_heading():

@@ -58,7 +58,7 @@ def test_to_dict_has_contract_fields():
     for key in ("file_format", "mime_type", "title", "author", "pages", "text", "text_chars", "needs_ocr",
                 "extraction_status", "extraction_error", "text_source", "meta"):
         assert key in d
-    assert EXTRACTOR_VERSION == "2.0.2"
+    assert EXTRACTOR_VERSION == "2.1.0"
 
 
 def test_text_source_values():

@@ -46,9 +46,24 @@ def test_generated_xlsx():
 
 
 def test_xlsx_title_property_and_row_cap():
+    # the sheet's own heading names the document; a title property the sheet never shows is only a candidate
     r = extract_xlsx(make_xlsx(title="Rozpočet na rok 2025", rows=50), max_rows=10)
-    assert r.title == "Rozpočet na rok 2025" and r.meta["title_source"] == "metadata"
+    assert r.title == "Rozpočet obce Kněžice 2025" and r.meta["title_source"] == "first_cell"
+    assert any(c["source"] == "metadata" and c["text"] == "Rozpočet na rok 2025" for c in r.meta["title_candidates"])
     assert r.meta["rows"] == 10 and r.meta["truncated_rows"]
+
+
+def test_xlsx_title_property_when_no_cell_names_the_document():
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.append(["Položka", "Částka"])
+    wb.active.append(["Veřejné osvětlení", 1500])
+    wb.properties.title = "Rozpočet na rok 2025"
+    buf = io.BytesIO()
+    wb.save(buf)
+    r = extract_xlsx(buf.getvalue())
+    assert r.title == "Rozpočet na rok 2025" and r.meta["title_source"] == "metadata"
 
 
 def test_cell_text():
