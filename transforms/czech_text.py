@@ -53,8 +53,8 @@ def lemma_text(text: str, lang: str = "cs") -> str:
     return " ".join(lemmas(text, lang))
 
 
-# Light stemmer (Dolamic & Savoy 2009, as in Lucene's CzechStemmer): removes case endings and possessive
-# suffixes only, so inflected forms of one word meet ("svítidla", "svítidel", "svítidlo" -> "svitidl")
+# Light stemmer (after Dolamic & Savoy 2009, Lucene's CzechStemmer): removes case endings only (not the
+# possessive suffixes, which would make "krajina" the "kraj" of "krajů"), so inflected forms of one word meet ("svítidla", "svítidel", "svítidlo" -> "svitidl")
 # without the over-stemming of an aggressive stemmer. Used to match vocabulary terms (transforms/terms.py).
 _CASE_5 = ("atech",)
 _CASE_4 = ("ětem", "etem", "atům")
@@ -100,8 +100,6 @@ def stem(word: str) -> str:
     """Light Czech stem of one word, case- and accent-folded ("Strategií" -> "strategi")."""
     s = unicodedata.normalize("NFC", word.casefold())
     s = _remove_case(s)
-    if len(s) > 5 and s.endswith(("ov", "in", "ův")):
-        s = s[:-2]
     return _normalize_stem(strip_accents(s))
 
 

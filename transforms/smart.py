@@ -21,12 +21,13 @@ A document is about SMART solutions when it plans, describes or procures one, no
    smart lamps or a budget with a line for LED lamps stays below.
 3. **Areas.** Each passage votes once for every area whose terms it holds (topic or solution); the title
    votes TITLE_VOTES times. For a SMART document only the evidence passages and the title vote (the areas
-   of its solutions); otherwise all passages vote (its subject). An area is a domain when it has at least
+   of its solutions and of what they are applied to); otherwise all passages vote (its subject). Digital words
+   (data, software, elektronický, online, ...) belong to the ICT/data and e-government areas. An area is a domain when it has at least
    DOMAIN_SHARE of the votes and MIN_AREA_VOTES votes (or all votes of a short text), at most MAX_DOMAINS
    areas. A document whose votes are spread over many areas (a budget, minutes of ten points: more than
    MAX_EFFECTIVE_AREAS effective areas) has no subject and no domain. A passage that cites a law
-   ("zákon č. 183/2006 Sb., o územním plánování ...") votes for nothing: legal boilerplate names fields the
-   document is not about.
+   ("zákon č. 183/2006 Sb., o územním plánování ...") or is a formality (qualification, guarantees, contact and
+   bank details: vocabulary ``formalities``) votes for nothing: boilerplate names fields the document is not about.
 
 Constants were set on the tune part of the labelled corpora (data/evaluation/split.json), see
 docs/ANNOTATION.md for the check-part figures. Every label keeps the passages that justify it (``evidence``).
@@ -75,7 +76,7 @@ _LAW = re.compile(r"\b\d{1,4}\s*/\s*(?:19|20)?\d{2,4}\s*Sb\b|\bzákon\w*\s+č\.|
 
 @dataclass
 class _PassageFacts:
-    cites_law: bool = False
+    cites_law: bool = False          # a law citation or a formality: votes for no area
     markers: set[str] = field(default_factory=set)
     solutions: set[str] = field(default_factory=set)
     digital: set[str] = field(default_factory=set)
@@ -132,6 +133,8 @@ def _facts(vocab: Vocabulary, text: str) -> tuple[list, list[Passage], list[_Pas
     starts = [p.start for p in passages]
     for m in _LAW.finditer(text):
         facts[max(0, bisect_right(starts, m.start()) - 1)].cites_law = True
+    for h in vocab.formalities.find(tokens):
+        where(h).cites_law = True
     for m in vocab.marker_regex.finditer(text):
         facts[max(0, bisect_right(starts, m.start()) - 1)].markers.add(m.group(0).casefold())
     return tokens, passages, facts
@@ -213,8 +216,7 @@ def _score(vocab: Vocabulary, title: str, text: str) -> Smart:
         evidence_ix = digital_ix
     voters = [i for i in (evidence_ix if is_smart else range(len(facts))) if not facts[i].cites_law]
     for i in voters:
-        f = facts[i]
-        for a in (f.solution_areas or f.areas) if is_smart else f.areas:
+        for a in facts[i].areas:
             votes[a] += 1
     for a in (head.solution_areas or head.areas) if is_smart else head.areas:
         votes[a] += TITLE_VOTES
@@ -229,7 +231,7 @@ def _score(vocab: Vocabulary, title: str, text: str) -> Smart:
         sentences.append({"field": "is_smart", "value": str(is_smart).lower(), "kind": "passage",
                           "text": snippet(text, passages[i]), "terms": facts[i].terms(), "position": passages[i].start})
     for area in domains:
-        best = [i for i in voters if area in ((facts[i].solution_areas or facts[i].areas) if is_smart else facts[i].areas)]
+        best = [i for i in voters if area in facts[i].areas]
         for i in best[:2]:
             sentences.append({"field": "domain", "value": area, "kind": "passage", "text": snippet(text, passages[i]),
                               "position": passages[i].start})

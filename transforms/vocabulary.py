@@ -8,6 +8,7 @@ groups into ``TermIndex``es (transforms/terms.py) whose hits carry what the term
   carrying out),
   ``"subject"`` (where a document states its subject: předmět zakázky, název akce, věc, ...);
 - strategies: generic strategy names and the structure groups of a strategy (vision, priorities, goals, ...);
+- formalities (qualification, guarantees, contact and bank details) whose passages vote for no area;
 - document kinds of ordinary paperwork (minutes, notices, forms, procurement, newsletters, reports, budgets) and
   the modifiers that may stand before a document's own name;
 - the taxonomy's document types (title and URL regexes), funding programmes and date patterns.
@@ -72,6 +73,7 @@ class Vocabulary:
     kinds: TermIndex                      # payload (kind, doc_type)
     modifiers: TermIndex
     budget_cues: TermIndex
+    formalities: TermIndex                # payload "formality": passages that vote for no area
     doc_types: dict[str, DocTypeRule]
     precedence: list[str]
     programmes: list[Programme]
@@ -137,6 +139,7 @@ def from_dict(d: dict) -> Vocabulary:
         national_markers=TermIndex((t, "national") for t in group_terms(st["national_markers"])),
         kinds=TermIndex(kinds), modifiers=TermIndex((t, "modifier") for t in group_terms(d["name_modifiers"])),
         budget_cues=TermIndex((t, "budget_cue") for t in group_terms(d["budget_table_cues"])),
+        formalities=TermIndex((t, "formality") for t in group_terms(d["formalities"])),
         doc_types=types, precedence=list(d.get("document_type_precedence") or []), programmes=programmes,
         date_patterns=dict(d.get("date_and_approval_patterns") or {}), raw=d)
 
