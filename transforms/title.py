@@ -43,6 +43,7 @@ from transforms.textnorm import fix_split_diacritics, one_line
 TERMS_FILE = Path(__file__).resolve().parent / "data" / "title_terms.json"
 MAX_STORED_CANDIDATES = 8  # candidates an extractor keeps in meta["title_candidates"]
 MAX_TITLE_CHARS = 300
+MIN_TEXT_FOR_IN_TEXT = 400  # chars of text below which "the text never shows the metadata title" means nothing
 MIN_SCORE = -0.5  # a best candidate scoring below this (body prose, a bare word) is no title
 GARBLED_LAYER_SHARE = 0.3  # share of a page's first lines that, garbled, condemn the page's text layer
 
@@ -243,6 +244,7 @@ def repair_title(text: str | None) -> str:
     t = " ".join(t.split())
     t = _join_hyphen_break(t)
     t = _FILE_SIZE.sub("", t)
+    t = re.sub(r"(?<=[^\W_])\((?=[^\W\d_]{2})", " (", t)  # "2015(svozový" -> "2015 (svozový"
     t = _FOOTNOTE.sub("", t)
     t = re.sub(r"^([-–•·▪■►*]|\d{1,2}[.)]|[IVX]{1,4}\.)\s+(?=[^\W\d_])", "", t)
     t, _ = strip_title_label(t)
@@ -264,11 +266,24 @@ def _find_phrase(stems: list[str], phrases: list[tuple[str, ...]], max_start: in
     return best
 
 
+_ADJECTIVE_END = ("ý", "á", "é", "í", "ích", "ého", "ému", "ým", "ou", "ně", "ě")
+
+
 def kind_position(text: str, max_start: int = 8) -> int | None:
     """Word index where the text names a document kind ("Zápis", "Rozpočtové opatření"), or None."""
     st = [stem(w) for w in _WORD.findall(text)[: max_start + 4]]
     hit = _find_phrase(st, title_terms()["kinds"], max_start)
     return hit[0] if hit else None
+
+
+def names_kind_first(text: str) -> bool:
+    """Does the text start by naming a document kind: the kind is the first word, or follows only
+    adjectives ("Svozový plán", "Minimální závazné technické podmínky", "Obecně závazná vyhláška")?"""
+    pos = kind_position(text, 3)
+    if pos is None:
+        return False
+    before = _WORD.findall(text)[:pos]
+    return all(w.casefold().endswith(_ADJECTIVE_END) for w in before)
 
 
 _DATE = re.compile(
@@ -331,7 +346,7 @@ def junk_reason(text: str, source: str = "", facts: dict | None = None, filename
     low = t.casefold()
     words = t.split()
     kpos = kind_position(t)
-    starts_kind = kpos is not None and kpos <= 2
+    starts_kind = names_kind_first(t)
     if any(p.search(low) for p in terms["producer"]):
         return "producer_default"
     if _FILE.search(t) or (len(words) == 1 and ("_" in t or len(t) > 40)):
@@ -376,6 +391,8 @@ def junk_reason(text: str, source: str = "", facts: dict | None = None, filename
             return "person: academic degree and a name"
         if any((s,) in terms["roles"] for s in st) and "," in t and len(words) <= 6:
             return "person: a name and an office"
+        if st and (st[0],) in terms["roles"] and len(words) <= 4:
+            return "person: an office (a signature's second line)"
     if kpos is None:
         no_dates = _DATE.sub(" ", t)
         rest = [w for w in _WORD.findall(no_dates) if w.casefold() not in ("dne", "ze", "v", "ve", "datum", "den")]
@@ -440,7 +457,11 @@ WEIGHTS = {
     "corroborated": 1.0,      # another source says the same
     "part_of_block": -0.5,    # the first line alone of lines that continue each other
     "table": -1.0,            # a row of a table
+    "fragment": -1.0,         # the beginning of a longer candidate ("Zadost o prodlouzeni" of the whole heading)
 }
+# abbreviations that end with a full stop inside a title ("nám. Míru", "Ing. Novák", "Orl.h.")
+_ABBREVIATIONS = frozenset("ing mgr tel nám str obr tab odst písm zák resp tzv atd apod např min max met orl "
+                           "okr hod doc prof arch csc mil tis kap příl vyd roč čís sez".split())
 _PAGE_SOURCES = frozenset({"layout", "heading_style", "first_line", "ocr_first_line", "first_cell", "quoted_name",
                            "html_h1", "html_title"})
 
@@ -461,7 +482,7 @@ def _features(c: TitleCandidate, text: str, size_rank: int | None) -> tuple[floa
         why.append(f"{reason} {v:+.1f}")
 
     kpos = kind_position(text)
-    if kpos is not None and kpos <= 2:
+    if names_kind_first(text):
         add(w["kind_start"], "names a document kind")
     elif kpos is not None:
         add(w["kind_mention"], "mentions a document kind")
@@ -499,8 +520,10 @@ def _features(c: TitleCandidate, text: str, size_rank: int | None) -> tuple[floa
     m = re.match(r"^([^:]{1,40}):\s+\S", text)
     if m and len(m.group(1).split()) <= 3 and kind_position(m.group(1)) is None and not f.get("label"):
         add(w["field_line"], "a 'field: value' line")
-    if (len(words) >= 10 and text.rstrip().endswith(".") and not re.search(r"\d\.$", text)) or \
-            re.search(r"[^\W\d_]{3,}[.!?]\s+[A-ZÁ-Ž][^\W\d_]", text):
+    ends = re.search(r"(?<![.\w])([^\W\d_]{3,})\.$", text.rstrip())
+    if (len(words) >= 10 and ends and ends.group(1).casefold() not in _ABBREVIATIONS) or any(
+            m.group(2)[:1].isupper() and m.group(1).casefold() not in _ABBREVIATIONS
+            for m in re.finditer(r"(?<![.\w])([^\W\d_]{3,})[.!?]\s+([^\W\d_]{2})", text)):
         add(w["prose"], "sentences")
     elif len(words) >= 14 and (kpos is None or kpos > 2):
         add(w["prose_long"], "a long line that names no document")
@@ -546,10 +569,19 @@ def rank_candidates(candidates: list[TitleCandidate], filename: str | None = Non
         for o in ok:
             if o is r or (o["c"].source in _PAGE_SOURCES) == page or min(len(norm.split()), len(o["text"].split())) < 2:
                 continue
+            if (r["c"].facts or {}).get("in_text"):
+                break  # metadata the text shows is already credited for it
             if fuzz.token_set_ratio(norm, _norm_cmp(o["text"])) >= 90:
                 r["score"] += WEIGHTS["corroborated"]
                 r["why"].append(f"{o['c'].source} says the same {WEIGHTS['corroborated']:+.1f}")
                 break
+        if not (r["c"].facts or {}).get("part_of_block"):
+            for o in ok:
+                other = _norm_cmp(o["text"])
+                if o is not r and len(other) >= 1.5 * len(norm) and other.startswith(norm + " "):
+                    r["score"] += WEIGHTS["fragment"]
+                    r["why"].append(f"the start of a longer candidate ({o['c'].source}) {WEIGHTS['fragment']:+.1f}")
+                    break
     ok.sort(key=lambda r: (-r["score"], r["i"]))
     return ok + [r for r in rows if r["junk"]]
 
@@ -617,9 +649,10 @@ def _can_join(a: dict, b: dict, block: list[dict]) -> bool:
     if sa and sb:
         if abs(sa - sb) > 0.6 and not (sb < sa and len(block) == 1 and len(ta.split()) <= 2):
             return False
-    first_b = tb.split()[0]
+    raw_a, raw_b = " ".join(str(a.get("text") or "").split()), " ".join(str(b.get("text") or "").split())
+    first_b = (raw_b or tb).split()[0]
     last_a = ta.split()[-1].casefold()
-    strong = (first_b[0].islower() or last_a in _CONNECTORS or ta.endswith(("-", "–", ",", "„"))
+    strong = (first_b[0].islower() or last_a in _CONNECTORS or (raw_a or ta).endswith(("-", "–", ",", "„"))
               or re.match(r"[-–][^\W\d_]", first_b) is not None)
     cont = strong or (first_b.casefold() in _CONNECTORS and ta.isupper() == tb.isupper())
     if sa and sb and a.get("bottom") is not None and b.get("top") is not None:
@@ -690,6 +723,11 @@ def line_candidates(lines: list[dict], source: str, max_lines: int = 40, body_si
     i = 0
     while i < len(rows):
         r = rows[i]
+        if r["_junk"] and not r.get("_label_only"):
+            # letterheads, registry stamps, contact lines above the title do not push it down the page
+            out.append(TitleCandidate(r["_text"] or str(r.get("text") or ""), source, order, facts_of([r], order)))
+            i += 1
+            continue
         if r.get("_label_only") and i + 1 < len(rows):
             nxt = rows[i + 1]
             out.append(TitleCandidate(nxt["_text"], source, order, {**facts_of([nxt], order), "label": r["_label"]}))
@@ -744,7 +782,7 @@ def metadata_candidate(title: str | None, body_text: str | None, source: str = "
     if not t:
         return []
     facts: dict = {}
-    if body_text is not None:
+    if body_text is not None and len(body_text.strip()) >= MIN_TEXT_FOR_IN_TEXT:
         rep = _norm_cmp(repair_title(t))
         body = _norm_cmp((body_text or "")[:20000])
         facts["in_text"] = bool(rep) and rep in body

@@ -46,10 +46,9 @@ def test_generated_xlsx():
 
 
 def test_xlsx_title_property_and_row_cap():
-    # the sheet's own heading names the document; a title property the sheet never shows is only a candidate
     r = extract_xlsx(make_xlsx(title="Rozpočet na rok 2025", rows=50), max_rows=10)
-    assert r.title == "Rozpočet obce Kněžice 2025" and r.meta["title_source"] == "first_cell"
-    assert any(c["source"] == "metadata" and c["text"] == "Rozpočet na rok 2025" for c in r.meta["title_candidates"])
+    assert r.title == "Rozpočet na rok 2025" and r.meta["title_source"] == "metadata"
+    assert any(c["source"] == "first_cell" and c["text"] == "Rozpočet obce Kněžice 2025" for c in r.meta["title_candidates"])
     assert r.meta["rows"] == 10 and r.meta["truncated_rows"]
 
 
