@@ -360,9 +360,6 @@ def junk_reason(text: str, source: str = "", facts: dict | None = None, filename
         return "barcode"
     if len(words) <= 2 and re.fullmatch(r"\*?[A-Z0-9]{6,}\*?", compact) and sum(c.isdigit() for c in compact) >= 2:
         return "barcode"
-    g = _garbled(t)
-    if g:
-        return g
     if source in ("link_text", "link_context") and (low.strip(" .:!»>") in terms["link_generic"]
                                                      or re.match(r"^(stáhnout|ke stažení|klikněte)\b", low)):
         return "generic_link_text"
@@ -385,6 +382,9 @@ def junk_reason(text: str, source: str = "", facts: dict | None = None, filename
     sig = _starts_with_any(low, terms["signature"])
     if sig:
         return f"signature: '{sig}'"
+    g = _garbled(t)
+    if g:
+        return g
     if not starts_kind and len(words) <= 7:
         toks = [w.casefold() for w in words]
         if any(w in terms["degrees"] or w.rstrip(",") in terms["degrees"] for w in toks):
