@@ -121,3 +121,40 @@ def test_corpus_pdf_titles_mostly_match_labels():
         sim = difflib.SequenceMatcher(None, (r.title or "").lower(), label["title"].lower()).ratio()
         close += sim >= 0.5
     assert close >= 0.65 * len(files), f"{close}/{len(files)} titles close to the label"
+
+
+def test_page1_lines_carry_font_sizes_bold_and_position():
+    import pypdfium2 as pdfium
+
+    from transforms.pdf_text import pdfium_lines
+
+    data = make_pdf([[(22, "Zápis ze zasedání zastupitelstva"), *body_lines(10)]])
+    pdf = pdfium.PdfDocument(data)
+    try:
+        lines, body, height = pdfium_lines(pdf[0])
+    finally:
+        pdf.close()
+    assert lines[0]["text"] == "Zápis ze zasedání zastupitelstva" and abs(lines[0]["size"] - 22) < 0.5
+    assert abs(body - 11) < 0.5 and abs(height - 842) < 1
+    assert lines[0]["top"] < lines[1]["top"] < height / 2
+
+
+def test_title_of_a_page_turned_by_rotate():
+    from pypdf import PdfReader, PdfWriter
+
+    w = PdfWriter()
+    for p in PdfReader(io.BytesIO(make_pdf([[(20, "Jízdní řád linky 640034"), *body_lines(12)]]))).pages:
+        p.rotate(90)
+        w.add_page(p)
+    buf = io.BytesIO()
+    w.write(buf)
+    r = extract(buf.getvalue(), "application/pdf", "jr.pdf")
+    assert r.title == "Jízdní řád linky 640034" and r.meta["layout"]["reader"] == "pdfium"
+
+
+def test_garbled_text_layer_gives_no_layout_title():
+    garbled = [(11, "vfboraze osadniho dne zlrpisze schfize"), (11, "program- n6vrh oprav v obci do rozpoitu M6sta"),
+               (11, "Skozeni PlochajiZ atounoaoUc Uyta od opravy hlavni"), (11, "Moment6lnd jsou chodci nuceni chodit")]
+    r = extract(make_pdf([garbled * 4]), "application/pdf", "x.pdf", ocr=False)
+    assert r.title is None
+    assert any("garbled" in c["reason"] for c in r.meta["title_evidence"]["rejected"])
