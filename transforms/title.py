@@ -92,6 +92,9 @@ def title_terms() -> dict:
     out["legal_basis"] = re.compile("|".join(raw["legal_basis"]["patterns"]), re.I)
     out["link_generic"] = {t.casefold() for t in raw["link_generic"]["terms"]}
     out["one_letter"] = set(raw["one_letter_words"]["terms"])
+    out["two_letter"] = set(raw["one_letter_words"]["two_letter"])
+    out["connectors"] = set(raw["one_letter_words"]["connectors"])
+    out["abbreviations"] = {t.casefold() for t in raw["abbreviations"]["terms"]}
     return out
 
 
@@ -113,8 +116,7 @@ def _is_known_word(word: str, langs: tuple[str, ...] = ("cs", "sk", "en")) -> bo
     return any(simplemma.is_known(w, lang=lang) for lang in langs)
 
 
-# Czech words of two letters a letter-spaced run may be split into (prepositions, conjunctions, pronouns)
-_TWO_LETTER = frozenset("na do ze ke ve se od po za či ku až ať je by to ta ty my vy on ve".split())
+
 
 
 def _segment(run: str) -> str | None:
@@ -132,7 +134,7 @@ def _segment(run: str) -> str | None:
                 continue
             piece = run[j:i]
             low = piece.casefold()
-            ok = (low in one if len(piece) == 1 else low in _TWO_LETTER if len(piece) == 2
+            ok = (low in one if len(piece) == 1 else low in title_terms()["two_letter"] if len(piece) == 2
                   else _is_known_word(piece, ("cs",)))
             if ok and (best[i] is None or len(best[j]) + 1 < len(best[i])):
                 best[i] = best[j] + [piece]
@@ -296,6 +298,7 @@ _FILE = re.compile(r"\.(docx?|pdf|xlsx?|rtf|odt|ods|html?|tmp|txt|pptx?|jpe?g|pn
 _BARCODE = re.compile(r"^\*[A-Z0-9][A-Z0-9 ./-]{3,}\*$|^[*#]?[A-Z0-9]{8,}[*#]?$")
 _GARBLE_CHARS = re.compile("[\ue000-\uf8ff\ufffd]|\\(cid:\\d+\\)")
 _DIGIT_IN_WORD = re.compile(r"(?<![\d\W])[^\W\d_]*\d[^\W\d_]+|[^\W\d_]+\d(?![\d.,:/])[^\W\d_]*", re.U)
+_TYPED_SOURCES = frozenset({"metadata", "link_text", "link_context", "html_h1", "html_title"})
 _PAGE_NO = re.compile(r"^((strana|stránka|str\.|page|list)\s*(č\.?:?)?\s*)?\d+(\s*(/|z|of|ze)\s*\d+)?$", re.I)
 
 
@@ -314,7 +317,7 @@ def _starts_with_any(low: str, terms: list[str]) -> str | None:
     return None
 
 
-def _garbled(text: str) -> str | None:
+def _garbled(text: str, lexicon: bool = True) -> str | None:
     from transforms.text_quality import plausible_word
 
     if _GARBLE_CHARS.search(text):
@@ -326,7 +329,7 @@ def _garbled(text: str) -> str | None:
     if len(long) >= 3 and sum(plausible_word(t) for t in long) < 0.6 * len(long):
         return "garbled: tokens that are not words"
     words4 = [t for t in toks if len(t) >= 4]
-    if len(words4) >= 3 and not any(c in _CZ_DIACRITIC_LETTER for c in text):
+    if lexicon and len(words4) >= 3 and not any(c in _CZ_DIACRITIC_LETTER for c in text):
         known = sum(_is_known_word(w) for w in words4)
         if known < 0.4 * len(words4):
             return f"garbled: {known} of {len(words4)} words are dictionary words"
@@ -382,7 +385,9 @@ def junk_reason(text: str, source: str = "", facts: dict | None = None, filename
     sig = _starts_with_any(low, terms["signature"])
     if sig:
         return f"signature: '{sig}'"
-    g = _garbled(t)
+    # the dictionary test is for text read off the page (OCR soup); typed metadata and link texts are
+    # often written without diacritics ("Komentar k rozboru")
+    g = _garbled(t, lexicon=source not in _TYPED_SOURCES)
     if g:
         return g
     if not starts_kind and len(words) <= 7:
@@ -459,9 +464,6 @@ WEIGHTS = {
     "table": -1.0,            # a row of a table
     "fragment": -1.0,         # the beginning of a longer candidate ("Zadost o prodlouzeni" of the whole heading)
 }
-# abbreviations that end with a full stop inside a title ("nám. Míru", "Ing. Novák", "Orl.h.")
-_ABBREVIATIONS = frozenset("ing mgr tel nám str obr tab odst písm zák resp tzv atd apod např min max met orl "
-                           "okr hod doc prof arch csc mil tis kap příl vyd roč čís sez".split())
 _PAGE_SOURCES = frozenset({"layout", "heading_style", "first_line", "ocr_first_line", "first_cell", "quoted_name",
                            "html_h1", "html_title"})
 
@@ -520,9 +522,10 @@ def _features(c: TitleCandidate, text: str, size_rank: int | None) -> tuple[floa
     m = re.match(r"^([^:]{1,40}):\s+\S", text)
     if m and len(m.group(1).split()) <= 3 and kind_position(m.group(1)) is None and not f.get("label"):
         add(w["field_line"], "a 'field: value' line")
+    abbrev = title_terms()["abbreviations"]
     ends = re.search(r"(?<![.\w])([^\W\d_]{3,})\.$", text.rstrip())
-    if (len(words) >= 10 and ends and ends.group(1).casefold() not in _ABBREVIATIONS) or any(
-            m.group(2)[:1].isupper() and m.group(1).casefold() not in _ABBREVIATIONS
+    if (len(words) >= 10 and ends and ends.group(1).casefold() not in abbrev) or any(
+            m.group(2)[:1].isupper() and m.group(1).casefold() not in abbrev
             for m in re.finditer(r"(?<![.\w])([^\W\d_]{3,})[.!?]\s+([^\W\d_]{2})", text)):
         add(w["prose"], "sentences")
     elif len(words) >= 14 and (kpos is None or kpos > 2):
@@ -623,8 +626,6 @@ def title_from(candidates: list[TitleCandidate], filename: str | None = None) ->
 
 # ------------------------------------------------------------------------------------------ candidates
 
-_CONNECTORS = frozenset("a i k o s u v z na pro do ze ke ve se od při za podle dle o ohledně mezi nad pod před "
-                        "v rámci vč. včetně and of for the to".split())
 _QUOTED = re.compile(r"[„\"“]([^„“”\"]{8,200})[“”\"]")
 
 
@@ -652,9 +653,10 @@ def _can_join(a: dict, b: dict, block: list[dict]) -> bool:
     raw_a, raw_b = " ".join(str(a.get("text") or "").split()), " ".join(str(b.get("text") or "").split())
     first_b = (raw_b or tb).split()[0]
     last_a = ta.split()[-1].casefold()
-    strong = (first_b[0].islower() or last_a in _CONNECTORS or (raw_a or ta).endswith(("-", "–", ",", "„"))
+    connectors = title_terms()["connectors"]
+    strong = (first_b[0].islower() or last_a in connectors or (raw_a or ta).endswith(("-", "–", ",", "„"))
               or re.match(r"[-–][^\W\d_]", first_b) is not None)
-    cont = strong or (first_b.casefold() in _CONNECTORS and ta.isupper() == tb.isupper())
+    cont = strong or (first_b.casefold() in connectors and ta.isupper() == tb.isupper())
     if sa and sb and a.get("bottom") is not None and b.get("top") is not None:
         if b["top"] - a["bottom"] > (2.0 if strong else 1.1) * max(sa, sb):
             return False
