@@ -3,8 +3,9 @@
     .venv/bin/python bench/harvest_demo_web.py --sites 40 --repeat 3
     .venv/bin/python bench/harvest_demo_web.py --sites 2000 --repeat 1
 
-Each repeat harvests into a fresh data dir. Reports medians (wall time, pages/s, documents/s) and the peak RSS of
-the child processes; nothing is asserted. Loopback only.
+Each repeat harvests into a fresh data dir. Reports medians (wall time, pages/s, documents/s), the peak RSS of
+the child processes and the demo web's composition (distinct documents, strategies and their share, hard
+negatives by kind, from its manifest); nothing is asserted. Loopback only.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from demo_web.manifest import composition  # noqa: E402
 from demo_web.process import DemoWebProcess, free_port_base  # noqa: E402
 
 
@@ -39,6 +41,7 @@ def main() -> int:
     runs = []
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         with DemoWebProcess(Path(tmp) / "web", sites=args.sites, base_port=free_port_base(args.sites + 4)) as web:
+            web_composition = composition(web.manifest())
             for i in range(args.repeat):
                 data = Path(tmp) / f"run{i}"
                 t0 = time.perf_counter()
@@ -60,6 +63,7 @@ def main() -> int:
         "median_pages_per_s": round(statistics.median(r["pages"] / r["wall_s"] for r in runs), 1),
         "median_documents_per_s": round(statistics.median(r["documents"] / r["wall_s"] for r in runs), 1),
         "pages": runs[0]["pages"], "documents": runs[0]["documents"], "peak_child_rss_mb": round(peak_mb),
+        "demo_web": web_composition,
     }
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)

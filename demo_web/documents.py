@@ -1,7 +1,9 @@
 """Document bytes on demand: compose the text, pick the renderer, remember recent results.
 
 Rendering is lazy (a 2,000-site model is built without rendering anything) and cached in
-an LRU, so a crawl fetching every document renders each one once.
+an LRU, so a crawl fetching every document renders each one once. When the manifest's sha256
+are computed (manifest.document_shas renders every document, in forked workers), the bytes are
+kept (`remember`, up to PRERENDER_CAP) so the server does not render them a second time.
 """
 from __future__ import annotations
 
@@ -24,9 +26,38 @@ MIME = {
 }
 
 
-@lru_cache(maxsize=1024)
+PRERENDER_CAP = 256 * 1024 * 1024  # bytes kept from the hashing pass
+_prerendered: dict["DocSpec", bytes] = {}
+_prerendered_size = 0
+
+
+def remember(spec: "DocSpec", body: bytes) -> None:
+    """Keep bytes rendered elsewhere (a hashing worker) for `render`; bounded by PRERENDER_CAP."""
+    global _prerendered_size
+    if spec in _prerendered or _prerendered_size + len(body) > PRERENDER_CAP:
+        return
+    _prerendered[spec] = body
+    _prerendered_size += len(body)
+
+
 def render(spec: "DocSpec") -> bytes:
     """Bytes of one binary document (pdf/docx/odt/rtf); html documents are pages (see pages.py)."""
+    body = _prerendered.get(spec)
+    return body if body is not None else _render(spec)
+
+
+def _cache_clear() -> None:
+    global _prerendered_size
+    _render.cache_clear()
+    _prerendered.clear()
+    _prerendered_size = 0
+
+
+render.cache_clear = _cache_clear  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=1024)
+def _render(spec: "DocSpec") -> bytes:
     content = compose(spec)
     if spec.fmt == "pdf":
         return render_pdf(content, spec.variant, spec.seed, spec.meta_title, spec.author, profile=spec.profile)

@@ -33,14 +33,23 @@ HASH_SITES_LIMIT = 200  # above this, `auto` leaves sha256 null (hashing means r
 _WEB: Web | None = None  # for forked hashing workers
 
 
-def _sha_job(job: tuple[int, str]) -> str | None:
-    return _sha(_WEB.sites[job[0]], job[1])
+KEEP_BODY_BYTES = 2 * 1024 * 1024  # bodies a hashing worker sends back for the server to reuse
+
+
+def _sha_job(job: tuple[int, str, bool]) -> tuple[str | None, bytes | None]:
+    site_index, url, keep = job
+    sha, body = _sha_and_body(_WEB.sites[site_index], url)
+    return sha, body if keep and body is not None and len(body) <= KEEP_BODY_BYTES else None
 
 
 def document_shas(web: Web, workers: int | None = None) -> dict[tuple[str, str], str | None]:
-    """sha256 of every served document body, rendered in forked workers when there are many."""
+    """sha256 of every served document body, rendered in forked workers when there are many; the workers'
+    file bodies are kept (documents.remember) so serving them later renders nothing again."""
     global _WEB
-    jobs = [(i, d.url) for i, s in enumerate(web.sites) for d in s.docs if d.status == 200]
+    from .documents import remember
+
+    docs = [(i, d) for i, s in enumerate(web.sites) for d in s.docs if d.status == 200]
+    jobs = [(i, d.url, d.fmt != "html") for i, d in docs]
     workers = workers if workers is not None else min(os.cpu_count() or 1, 8)
     if workers > 1 and len(jobs) > 100:
         import multiprocessing
@@ -48,19 +57,29 @@ def document_shas(web: Web, workers: int | None = None) -> dict[tuple[str, str],
         _WEB = web
         try:
             with multiprocessing.get_context("fork").Pool(workers) as pool:
-                shas = pool.map(_sha_job, jobs, chunksize=8)
+                results = pool.map(_sha_job, jobs, chunksize=8)
         finally:
             _WEB = None
+        for (_, d), (_, body) in zip(docs, results):
+            if body is not None:
+                remember(d.spec, body)
+        shas = [sha for sha, _ in results]
     else:
-        shas = [_sha(web.sites[i], url) for i, url in jobs]
-    return {(web.sites[i].site_id, url): sha for (i, url), sha in zip(jobs, shas)}
+        shas = [_sha(web.sites[i], url) for i, url, _ in jobs]
+    return {(web.sites[i].site_id, url): sha for (i, url, _), sha in zip(jobs, shas)}
 
 
-def _sha(site: Site, path: str) -> str | None:
+def _sha_and_body(site: Site, path: str) -> tuple[str | None, bytes | None]:
     reply = respond(site, path)
     while reply.status in (301, 302):
         reply = respond(site, reply.headers["Location"])
-    return hashlib.sha256(reply.body).hexdigest() if reply.status == 200 else None
+    if reply.status != 200:
+        return None, None
+    return hashlib.sha256(reply.body).hexdigest(), reply.body
+
+
+def _sha(site: Site, path: str) -> str | None:
+    return _sha_and_body(site, path)[0]
 
 
 def _base(site: Site) -> dict:
