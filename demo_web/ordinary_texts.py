@@ -283,6 +283,10 @@ PARAGRAPHS = (("2212", "Silnice"), ("2219", "Ostatní záležitosti pozemních k
               ("3722", "Sběr a svoz komunálních odpadů"), ("3745", "Péče o vzhled obcí a veřejnou zeleň"),
               ("5512", "Požární ochrana – dobrovolná část"), ("6112", "Zastupitelstva obcí"),
               ("6171", "Činnost místní správy"), ("6310", "Příjmy a výdaje z úvěrových finančních operací"))
+KRAJ_PROJECTS = ("Modernizace urgentního příjmu krajské nemocnice", "Rekonstrukce silnice II/{road} v průtahu obcí",
+                 "Dílny odborného výcviku střední průmyslové školy", "Domov pro seniory – přístavba pavilonu",
+                 "Most na silnici III/{road}", "Zateplení budovy gymnázia", "Nákup nízkoemisních autobusů pro "
+                 "regionální linky", "Depozitář krajského muzea")
 KRAJ_CHAPTERS = ("Doprava", "Školství, mládež a sport", "Zdravotnictví", "Sociální věci", "Kultura a památková péče",
                  "Regionální rozvoj", "Životní prostředí a zemědělství", "Krajský úřad")
 
@@ -298,6 +302,10 @@ def investment_lines(w: W, k: int) -> list[tuple[str, int]]:
         first = r.choice(["Přestupní terminál autobusů u nádraží", "Modernizace zastávek regionálních linek",
                           f"Rekonstrukce silnice II/{r.randint(101, 499)} včetně osvětlení přechodů"])
     lines = [(first, r.randint(15, 180) * 10_000)]
+    if w.kraj:
+        for name in r.sample(KRAJ_PROJECTS, k - 1):
+            lines.append((name.format(road=r.randint(101, 499)), r.randint(2, 60) * 1_000_000))
+        return lines
     for _ in range(k - 1):
         lines.append((w.project(), r.randint(10, 400) * 10_000))
     return lines
@@ -377,9 +385,9 @@ def closing_account(w: W) -> Sections:
     year = _year_in_title(spec.title, w.pub.year - 1)
     scale = spec.population * r.randint(22, 38) * 1000 if not w.kraj else r.randint(12, 30) * 1_000_000_000
     rows = []
-    for label in ("Daňové příjmy", "Nedaňové příjmy", "Kapitálové příjmy", "Přijaté transfery", "Běžné výdaje",
-                  "Kapitálové výdaje"):
-        planned = int(scale * r.uniform(0.05, 0.7))
+    for label, share in (("Daňové příjmy", 0.65), ("Nedaňové příjmy", 0.08), ("Kapitálové příjmy", 0.03),
+                         ("Přijaté transfery", 0.24), ("Běžné výdaje", 0.74), ("Kapitálové výdaje", 0.26)):
+        planned = int(scale * share * r.uniform(0.85, 1.15))
         adjusted = int(planned * r.uniform(1.0, 1.15))
         actual = int(adjusted * r.uniform(0.85, 1.02))
         rows.append(f"{label}: schválený rozpočet {kc(planned)}, po změnách {kc(adjusted)}, skutečnost {kc(actual)} "
@@ -476,6 +484,12 @@ def notice(w: W) -> Sections:
         body = (f"{w.office} vyzývá provozovatele vozidla tovární značky {r.choice(['Škoda Felicia', 'Ford Focus', 'Opel Astra', 'VW Passat'])}, "
                 f"které je dlouhodobě odstaveno v ulici {r.choice(w.loc.streets)}, aby je do dvou měsíců odstranil.",
                 "Po marném uplynutí lhůty bude vozidlo odstraněno na náklady provozovatele.")
+    elif "zahájení řízení" in t:
+        body = (f"{w.office}, stavební úřad, oznamuje zahájení společného územního a stavebního řízení o stavbě "
+                f"„{w.fill(r.choice(TENDER_WORKS))}“ na pozemku {w.parcel()} v katastrálním území {w.X}.",
+                f"Účastníci řízení mohou uplatnit námitky a důkazy nejpozději do {cz(w.days(15, 20))}; k později "
+                f"uplatněným námitkám se nepřihlíží.", "Do podkladů rozhodnutí lze nahlédnout na stavebním úřadě "
+                "v úředních hodinách.")
     elif "výběrov" in t:
         body = (f"Starosta {w.who} vyhlašuje výběrové řízení na obsazení pracovního místa. Místo výkonu práce: "
                 f"{w.office}.", f"Přihlášky s životopisem zasílejte do {cz(w.days(14, 21))}. Nástup dle dohody.",
