@@ -18,29 +18,27 @@ The rule, in three steps:
    a garbled layer, generic link texts ("Stáhnout").
 3. **Score** the rest (``score_candidate``, weights in ``WEIGHTS``) and take the best; ties go to the
    earlier candidate. What raises a candidate: it names a document kind in its first words
-   ("Zápis z jednání …", "Výzva k podání nabídky …"; ``data/title_terms.json``), it stands under a
+   ("Zápis z jednání …", "Výzva k podání nabídky …"; vocabulary ``title`` section), it stands under a
    title label ("Název:"), it is set in the largest font of page 1 (or bold, or in a title/heading
    style), it sits near the top, a second independent source says the same (metadata = page text,
    link text = heading). What lowers it: one bare word, a long sentence of body prose, a trailing
    colon (a label), a "Field: value" line, metadata that the document's text never shows (a stale
    template's title).
 
-Term lists come from ``transforms/data/title_terms.json`` (general Czech administrative language,
+Term lists are the ``title`` section of ``transforms/data/vocabulary.json`` (general Czech administrative language,
 each group with its source), loaded by ``title_terms()``.
 """
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 from transforms.czech_text import stem, strip_accents
 from transforms.textnorm import fix_split_diacritics, one_line
+from transforms.vocabulary import read_vocabulary_json
 
-TERMS_FILE = Path(__file__).resolve().parent / "data" / "title_terms.json"
 MAX_STORED_CANDIDATES = 8  # candidates an extractor keeps in meta["title_candidates"]
 MAX_TITLE_CHARS = 300
 MIN_TEXT_FOR_IN_TEXT = 400  # chars of text below which "the text never shows the metadata title" means nothing
@@ -74,8 +72,8 @@ def _stems(phrase: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def title_terms() -> dict:
-    """The term groups of data/title_terms.json, compiled: stem tuples of phrases, regexes, sets."""
-    raw = json.loads(TERMS_FILE.read_text(encoding="utf-8"))["groups"]
+    """The ``title`` groups of the vocabulary (transforms/data/vocabulary.json), compiled: stem tuples, regexes, sets."""
+    raw = read_vocabulary_json()["title"]
     out: dict = {"raw": raw}
     out["kinds"] = sorted({_stems(t) for t in raw["document_kinds"]["terms"]} - {()}, key=len, reverse=True)
     out["letterhead"] = sorted({_stems(t) for t in raw["letterhead"]["terms"]} - {()}, key=len, reverse=True)

@@ -1,11 +1,8 @@
 """The title of a document, chosen among candidates (transforms/title.py): specifications."""
-import json
-
 import pytest
 
 from transforms.extraction import extract
 from transforms.title import (
-    TERMS_FILE,
     TitleCandidate,
     candidates_from_dicts,
     choose_title,
@@ -17,6 +14,8 @@ from transforms.title import (
     text_candidates,
     title_terms,
 )
+
+from transforms.vocabulary import read_vocabulary_json
 
 from .builders import body_lines, make_pdf
 
@@ -235,10 +234,11 @@ def test_candidates_round_trip_through_dicts():
 # ------------------------------------------------------------------------------------------ terms
 
 def test_every_term_group_says_where_its_terms_come_from():
-    groups = json.loads(TERMS_FILE.read_text(encoding="utf-8"))["groups"]
+    vocabulary = read_vocabulary_json()
+    groups = {k: v for k, v in vocabulary["title"].items() if isinstance(v, dict)}
     assert {"document_kinds", "letterhead", "registry", "contact", "person", "cover_sheet"} <= set(groups)
     for name, g in groups.items():
-        assert len(g.get("source", "")) > 40, name
+        assert len(vocabulary["sources"][g["source"]]) > 40, name
     assert title_terms()["kinds"]
 
 
