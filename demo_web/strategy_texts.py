@@ -387,6 +387,8 @@ def smart_concept(c: Ctx) -> tuple[Sections, Table]:
         f"Pilotní projekt: čidla v {r.randint(6, 20)} kontejnerech na plasty hlásí zaplnění; svozová firma jezdí "
         f"jen k plným nádobám.", "Pilotní projekt: občané si mohou nechat posílat hlášení rozhlasu do telefonu; "
         "přihlásilo se přes 300 domácností."])
+    if r.random() < 0.4:
+        intro += " Koncepce vychází z metodiky Ministerstva pro místní rozvoj pro chytrá města a obce."
     rules = r.choice(["Data, která obec sbírá, budou zveřejňována v otevřené podobě, pokud neobsahují osobní údaje.",
                       "Při každém nákupu technologií posoudíme provozní náklady na deset let, nejen pořizovací cenu.",
                       "Každý projekt musí mít garanta na úřadě a plán, kdo bude zařízení udržovat."])
@@ -425,7 +427,8 @@ def mobility_plan(c: Ctx) -> tuple[Sections, Table]:
     heads = r.choice([("Analýza dopravy", "Vize a cíle", "Opatření"), ("1. Výchozí stav", "2. Cíle mobility",
                                                                         "3. Balíčky opatření")])
     intro = (f"Plán řeší dopravu na území {c.who} jako celek: chůzi, jízdu na kole, veřejnou dopravu, auta i parkování. "
-             f"Vznikal od roku {c.y0 - 2} za účasti veřejnosti a dopravních odborníků.")
+             f"Vznikal od roku {c.y0 - 2} za účasti veřejnosti a dopravních odborníků."
+             + (" Postup odpovídá metodice Ministerstva dopravy pro plány mobility měst." if r.random() < 0.6 else ""))
     return [("Úvod", (intro,)), (heads[0], traffic), (heads[1], target), (heads[2], measures)], None
 
 
@@ -434,7 +437,9 @@ def energy_concept(c: Ctx) -> tuple[Sections, Table]:
     total = max(2000, c.spec.population * r.randint(18, 30) // 100 * 100)
     gas, wood, el, coal = r.randint(35, 60), r.randint(8, 25), r.randint(10, 25), r.randint(2, 10)
     rest = max(0, 100 - gas - wood - el - coal)
-    legal = r.choice(["Koncepce je zpracována podle zákona č. 406/2000 Sb., o hospodaření energií.",
+    legal = r.choice(["Koncepce je zpracována podle zákona č. 406/2000 Sb., o hospodaření energií"
+                      + (", a nařízení vlády č. 232/2015 Sb., o státní energetické koncepci a o územní energetické "
+                         "koncepci." if r.random() < 0.6 else "."),
                       "Povinnost zpracovat energetickou koncepci vyplývá ze zákona o hospodaření energií; "
                       "obec ji zpracovala dobrovolně v rozsahu přiměřeném své velikosti."])
     balance = (f"Celková spotřeba energie na území dosahuje přibližně {_n(total)} MWh za rok. Podíl zdrojů: "
@@ -461,6 +466,9 @@ def regional_strategy(c: Ctx) -> tuple[Sections, Table]:
         f"Strategie vymezuje, čemu bude kraj v letech {c.span} dávat přednost při investicích a při podpoře obcí, "
         f"firem a neziskových organizací.", f"Dokument je hlavním rozvojovým dokumentem kraje na období {c.span}; "
         f"vychází z rozboru území a z konzultací s obcemi, školami, nemocnicemi a zaměstnavateli."])
+    if r.random() < 0.7:
+        intro += (" Navazuje na Strategii regionálního rozvoje ČR 2021+ a na krajskou inovační strategii; "
+                  "podrobněji ji rozpracovává program rozvoje územního obvodu kraje.")
     state = tuple(r.sample([
         f"Kraj má přibližně {r.randint(4, 13) * 50} tisíc obyvatel a {r.randint(7, 15)} obcí s rozšířenou "
         f"působností.", "Silnice II. a III. třídy jsou z velké části v horším než dobrém stavu.",
