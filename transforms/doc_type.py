@@ -15,8 +15,10 @@
    plan of the municipality or region).
 3. **A strategy shows its structure.** A strategic type is kept only when the text has at least
    MIN_STRUCTURE of the structure groups of a strategy (vision, analysis, design part, priorities, goals,
-   measures, indicators, implementation, monitoring, participation: vocabulary ``strategy.structure``) and at
-   least MIN_STRATEGY_WORDS words; otherwise the document only announces or links a strategy (``other``).
+   measures, indicators, implementation, monitoring, participation, the project table of an action plan:
+   vocabulary ``strategy.structure``; the taxonomy's first-page cues of its type; a validity period of its own)
+   and at least MIN_STRATEGY_WORDS words (one group more below SHORT_STRATEGY_WORDS); otherwise the document only
+   announces or links a strategy (``other``).
 4. **Without a name.** The first page's table vocabulary of a budget (schválený rozpočet, upravený rozpočet,
    skutečnost, paragraf, položka, ...) gives ``budget_outlook``; otherwise ``other``.
 Never raises.
@@ -29,13 +31,15 @@ from dataclasses import dataclass, field
 from transforms.czech_text import casefold, fold
 from transforms.passages import snippet, split
 from transforms.terms import tokenize
+from transforms.validity import find_validity
 from transforms.vocabulary import Vocabulary
 
 FIRST_PAGE_CHARS = 3000
 HEAD_LINES = 12
 MAX_NAME_LINE = 250
 MIN_STRUCTURE = 3
-MIN_STRATEGY_WORDS = 400
+MIN_STRATEGY_WORDS = 250     # a summary or a small village's programme is short ...
+SHORT_STRATEGY_WORDS = 400   # ... so below this many words a strategy must show one structure group more
 MIN_BUDGET_CUES = 4
 OTHER = "other"
 _PREPOSITIONS = frozenset("k ke o na pro z ze dle podle ve v s se do od u".split())
@@ -178,6 +182,14 @@ def _structure(vocab: Vocabulary, text: str, tokens: list) -> dict[str, tuple[li
     return out
 
 
+def _type_cues(vocab: Vocabulary, code: str, text: str) -> list[str]:
+    """The taxonomy's first-page cues of a type found on the first pages (ÚEK: "zákon č. 406/2000 Sb.", SECAP:
+    "Pakt starostů a primátorů", ...)."""
+    rule = vocab.doc_types.get(code)
+    head = casefold(text[:FIRST_PAGE_CHARS * 3])
+    return [c for c in (rule.cues if rule else []) if c in head]
+
+
 def _budget_cues(vocab: Vocabulary, text: str) -> list[str]:
     return sorted({h.term.text for h in vocab.budget_cues.find(tokenize(text[:FIRST_PAGE_CHARS]))})
 
@@ -208,10 +220,18 @@ def _classify(vocab: Vocabulary, title: str, text: str, level: str | None) -> Do
     code = _resolve_type(vocab, head, line, level)
     tokens = tokenize(text)
     groups = _structure(vocab, text, tokens)
+    cues = _type_cues(vocab, code, text)
+    if cues:
+        groups["type_cues"] = (cues, 0)
+    period = find_validity(title, text)
+    if period.validity_from or period.validity_to:
+        groups["period"] = ([f"{period.validity_from or ''}-{period.validity_to or ''}"], 0)
     evidence = [f"{where}: strategy name /{head.term}/ -> {code}",
                 f"structure: {len(groups)} groups ({', '.join(sorted(groups))}); {len(tokens)} words"]
-    if len(groups) < MIN_STRUCTURE or len(tokens) < MIN_STRATEGY_WORDS:
-        evidence.append(f"not a strategy itself: needs {MIN_STRUCTURE} structure groups and {MIN_STRATEGY_WORDS} words")
+    need = MIN_STRUCTURE + (1 if len(tokens) < SHORT_STRATEGY_WORDS else 0)
+    if len(groups) < need or len(tokens) < MIN_STRATEGY_WORDS:
+        evidence.append(f"not a strategy itself: needs {MIN_STRATEGY_WORDS} words and {MIN_STRUCTURE} structure groups "
+                        f"({MIN_STRUCTURE + 1} below {SHORT_STRATEGY_WORDS} words)")
         return DocType(OTHER, False, evidence, [{**said, "value": OTHER}])
     sentences = [{**said, "value": code}]
     passages = split(text, tokens)

@@ -94,3 +94,19 @@ def test_a_budget_table_without_a_name_is_a_budget():
 def test_nothing_named_is_other_and_bad_input_never_raises():
     assert kind(None, "Dnes pršelo.").code == "other"
     assert kind(None, None).code == "other"
+
+
+def test_an_action_plan_shows_its_project_table_and_period():
+    rows = "".join(f"Projekt {i}: oprava chodníku v ulici {i}. Odpovědnost: starosta. Termín realizace: 2025. "
+                   f"Odhad nákladů {i * 100} tis. Kč, zdroj financování rozpočet obce a IROP. Vazba na opatření 1.{i}. "
+                   for i in range(1, 13))
+    d = kind("Akční plán obce Lhota na roky 2025–2026", "Akční plán na období 2025–2026 naplňuje strategický cíl 1. " + rows)
+    assert (d.code, d.is_strategic) == ("action_plan", True), d.evidence
+
+
+def test_a_page_describing_what_a_strategy_is_is_not_one():
+    text = ("Strategický plán obce je koncepční dokument, který hodnotí silné a slabé stránky a formuluje vizi. "
+            "Pro hlavní oblasti života stanoví cíle, priority a konkrétní opatření na období 2021–2030. "
+            "Dokument ke stažení: strategický plán (PDF, 2 MB).")
+    d = kind("Strategický plán obce", text)
+    assert (d.code, d.is_strategic) == ("other", False), d.evidence

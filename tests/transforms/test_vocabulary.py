@@ -49,10 +49,11 @@ def test_every_regex_compiles_and_the_vocabulary_loads_once():
 
 @pytest.mark.shared
 def test_terms_said_to_come_from_the_taxonomy_are_in_it(shared_dir):
-    """A 'taxonomy' term is one of the shared taxonomy's keywords or markers, or built on one of its stems."""
+    """A 'taxonomy' term is one of the shared taxonomy's keywords, markers or first-page cues, or built on its stems."""
     tax = json.loads((shared_dir / "domain" / "taxonomy.json").read_text(encoding="utf-8"))
     marker = re.compile(tax["smart_markers"]["regex"])
-    known = {casefold(k) for a in tax["areas"] for k in a["keywords_cs"]} | {casefold(k) for k in tax["smart_markers"]["keywords_cs"]}
+    known = ({casefold(k) for a in tax["areas"] for k in a["keywords_cs"]} | {casefold(k) for k in tax["smart_markers"]["keywords_cs"]}
+             | {casefold(c) for t in tax["document_types"] for c in t.get("first_page_cues") or []})
     stems = {casefold(s) for a in tax["areas"] for s in a["stems_cs"]}
     for path, g in groups(RAW):
         if g["source"] != "taxonomy":
