@@ -25,11 +25,10 @@ Never raises.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from transforms.czech_text import casefold, fold
-from transforms.passages import snippet, split
+from transforms.passages import Locator, snippet, split
 from transforms.terms import tokenize
 from transforms.validity import find_validity
 from transforms.vocabulary import Vocabulary
@@ -167,11 +166,6 @@ def _resolve_type(vocab: Vocabulary, head: _Head, line: str, level: str | None) 
     return "strategic_development_plan_municipal"
 
 
-def structure_groups(vocab: Vocabulary, text: str) -> dict[str, list[str]]:
-    """The structure groups of a strategy the text shows, each with the terms found."""
-    return {g: terms for g, (terms, _) in _structure(vocab, text, tokenize(text)).items()}
-
-
 def _structure(vocab: Vocabulary, text: str, tokens: list) -> dict[str, tuple[list[str], int]]:
     """group -> (terms found, token index of its first hit)."""
     out: dict[str, tuple[list[str], int]] = {}
@@ -235,9 +229,9 @@ def _classify(vocab: Vocabulary, title: str, text: str, level: str | None) -> Do
         return DocType(OTHER, False, evidence, [{**said, "value": OTHER}])
     sentences = [{**said, "value": code}]
     passages = split(text, tokens)
-    firsts = [p.first for p in passages]
+    locate = Locator(passages)
     for group, (terms, first) in sorted(groups.items(), key=lambda kv: kv[1][1]):
-        p = passages[max(0, bisect_right(firsts, first) - 1)]
+        p = passages[locate.by_token(first)]
         sentences.append({"field": "is_strategic", "value": group, "kind": "structure", "text": snippet(text, p),
                           "terms": terms[:5], "position": p.start})
     return DocType(code, True, evidence, sentences)

@@ -49,10 +49,18 @@ def split(text: str, tokens: list[Token]) -> list[Passage]:
     return out
 
 
-def passage_of(passages: list[Passage], token_index: int) -> int:
-    """Index of the passage holding a token."""
-    firsts = [p.first for p in passages]
-    return max(0, bisect_right(firsts, token_index) - 1)
+class Locator:
+    """Which passage holds a token or a character position (passages are in text order)."""
+
+    def __init__(self, passages: list[Passage]):
+        self._firsts = [p.first for p in passages]
+        self._starts = [p.start for p in passages]
+
+    def by_token(self, token_index: int) -> int:
+        return max(0, bisect_right(self._firsts, token_index) - 1)
+
+    def by_char(self, position: int) -> int:
+        return max(0, bisect_right(self._starts, position) - 1)
 
 
 def snippet(text: str, p: Passage, limit: int = 300) -> str:

@@ -35,11 +35,10 @@ docs/ANNOTATION.md for the check-part figures. Every label keeps the passages th
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
-from transforms.passages import Passage, snippet, split
+from transforms.passages import Locator, Passage, snippet, split
 from transforms.terms import Hit, tokenize
 from transforms.vocabulary import Vocabulary
 
@@ -92,6 +91,13 @@ class _PassageFacts:
             return True
         return bool(self.solutions) and (self.action or len(self.solutions) >= 2)
 
+    def merge(self, other: "_PassageFacts") -> None:
+        for name in ("markers", "solutions", "digital", "areas", "solution_areas"):
+            getattr(self, name).update(getattr(other, name))
+        self.action |= other.action
+        self.subject |= other.subject
+        self.cites_law |= other.cites_law
+
     def terms(self) -> list[str]:
         return sorted(self.markers | self.solutions | self.digital)
 
@@ -102,10 +108,10 @@ def _facts(vocab: Vocabulary, text: str) -> tuple[list, list[Passage], list[_Pas
     facts = [_PassageFacts() for _ in passages]
     if not passages:
         return tokens, passages, facts
-    firsts = [p.first for p in passages]
+    locate = Locator(passages)
 
     def where(h: Hit) -> _PassageFacts:
-        return facts[max(0, bisect_right(firsts, h.first) - 1)]
+        return facts[locate.by_token(h.first)]
 
     solution_tokens: set[int] = set()
     for h in vocab.area_terms.find(tokens):
@@ -130,37 +136,21 @@ def _facts(vocab: Vocabulary, text: str) -> tuple[list, list[Passage], list[_Pas
             f.action = True
         elif role == "subject":
             f.subject = True
-    starts = [p.start for p in passages]
     for m in _LAW.finditer(text):
-        facts[max(0, bisect_right(starts, m.start()) - 1)].cites_law = True
+        facts[locate.by_char(m.start())].cites_law = True
     for h in vocab.formalities.find(tokens):
         where(h).cites_law = True
     for m in vocab.marker_regex.finditer(text):
-        facts[max(0, bisect_right(starts, m.start()) - 1)].markers.add(m.group(0).casefold())
+        facts[locate.by_char(m.start())].markers.add(m.group(0).casefold())
     return tokens, passages, facts
 
 
 def _title_facts(vocab: Vocabulary, title: str) -> _PassageFacts:
-    f = _PassageFacts()
-    if not title:
-        return f
-    tokens = tokenize(title)
-    for h in vocab.area_terms.find(tokens):
-        role, area = h.term.payload
-        f.areas.add(area)
-        if role == "solution":
-            f.solutions.add(h.term.text)
-            f.solution_areas.add(area)
-    for h in vocab.smart_terms.find(tokens):
-        if h.term.payload == "marker":
-            f.markers.add(h.term.text)
-        elif h.term.payload == "tech":
-            f.solutions.add(h.term.text)
-        elif h.term.payload == "action":
-            f.action = True
-    if vocab.marker_regex.search(title):
-        f.markers.add(vocab.marker_regex.search(title).group(0).casefold())
-    return f
+    """The title as one passage."""
+    whole = _PassageFacts()
+    for f in _facts(vocab, title)[2] if title else []:
+        whole.merge(f)
+    return whole
 
 
 def _domains(votes: Counter) -> tuple[list[str], dict[str, float], float]:
@@ -241,14 +231,3 @@ def _score(vocab: Vocabulary, title: str, text: str) -> Smart:
                 "area_votes": dict(votes.most_common()), "effective_areas": round(effective, 2)}
     return Smart(smart_score=round(min(1.0, share), 4), is_smart=is_smart, domains=domains,
                  domain_scores=shares, evidence=evidence, sentences=sentences)
-
-
-def smart_terms_in(vocab: Vocabulary, text: str) -> dict[str, list[str]]:
-    """Which SMART and area terms a text contains, by role (for tests and the analyst's questions)."""
-    out: dict[str, list[str]] = defaultdict(list)
-    for h in vocab.smart_terms.find(tokenize(text), longest_only=False):
-        out[h.term.payload].append(h.term.text)
-    for h in vocab.area_terms.find(tokenize(text), longest_only=False):
-        out[f"{h.term.payload[0]}:{h.term.payload[1]}"].append(h.term.text)
-    return dict(out)
-

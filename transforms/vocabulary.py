@@ -68,7 +68,6 @@ class Vocabulary:
     marker_regex: re.Pattern
     strategy_names: TermIndex             # payload "strategy_name"
     structure: TermIndex                  # payload structure group name
-    structure_groups: tuple[str, ...]
     national_markers: TermIndex
     kinds: TermIndex                      # payload (kind, doc_type)
     modifiers: TermIndex
@@ -135,7 +134,7 @@ def from_dict(d: dict) -> Vocabulary:
         version=d["version"], areas=areas, area_terms=TermIndex(area_terms), smart_terms=TermIndex(smart_terms),
         marker_regex=re.compile(sm["marker_regex"]),
         strategy_names=TermIndex((t, "strategy_name") for t in group_terms(st["names"])),
-        structure=TermIndex(structure), structure_groups=tuple(st["structure"]),
+        structure=TermIndex(structure),
         national_markers=TermIndex((t, "national") for t in group_terms(st["national_markers"])),
         kinds=TermIndex(kinds), modifiers=TermIndex((t, "modifier") for t in group_terms(d["name_modifiers"])),
         budget_cues=TermIndex((t, "budget_cue") for t in group_terms(d["budget_table_cues"])),
