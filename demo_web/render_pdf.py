@@ -60,13 +60,13 @@ def _layout(content: Content, profile: str = "") -> list[list[tuple[str, float, 
     used = 0.0
     limit = pagesize[1] - 2 * MARGIN - 20
 
-    def add(font: str, size: float, text: str) -> None:
+    def add(font: str, size: float, text: str, indent: float = 0.0) -> None:
         nonlocal current, used
         step = size * 1.45
         if used + step > limit:
             pages.append(current)
             current, used = [], 0.0
-        current.append((font, size, text, MARGIN))
+        current.append((font, size, text, MARGIN + indent))
         used += step
 
     for head, paras in content.sections:
@@ -78,8 +78,11 @@ def _layout(content: Content, profile: str = "") -> list[list[tuple[str, float, 
             add(REGULAR, 4, "")
     if content.table:
         add(BOLD, HEAD_SIZE, "Přehled projektů")
-        for row in content.table:
-            add(BOLD if row is content.table[0] else REGULAR, BODY_SIZE - 1, "   |   ".join(row))
+        for row in content.table:  # a row wraps within the margins, cells in reading order
+            font = BOLD if row is content.table[0] else REGULAR
+            for k, line in enumerate(simpleSplit("   |   ".join(row), font, BODY_SIZE - 1, width - 14)):
+                add(font, BODY_SIZE - 1, line, 14.0 if k else 0.0)
+            add(REGULAR, 2, "")
     if current:
         pages.append(current)
     return pages

@@ -201,6 +201,13 @@ SURVEY_MORE = (
     "starší dopravu a zdravotní péči.",
     "Pořadí priorit podle respondentů: 1. {a}, 2. {a2}, 3. {a3}.",
 )
+SURVEY_PLACE = (
+    "Nejčastěji zmiňovaným místem, které potřebuje opravu, byla ulice {street}.",
+    "Lidé opakovaně upozorňovali na stav ulice {street} a na parkování {landmark}.",
+    "Na mapě z veřejného setkání se nejvíce červených bodů sešlo v ulici {street} a {landmark}.",
+    "Jako místo, na které jsou hrdí, lidé nejčastěji uváděli okolí {building}; naopak za nejhorší považují ulici "
+    "{street}.",
+)
 SURVEY_MISSING = ("chodník podél hlavní silnice", "stav místních komunikací", "místa ve školce",
                   "hřiště pro větší děti", "pravidelnější autobusové spojení", "obchod a hospoda",
                   "parkování v centru", "kanalizace v místních částech", "stavební pozemky", "lékař v obci",
@@ -405,7 +412,7 @@ MONITOR = (
     "ukazatelů; projednává ji zastupitelstvo na veřejném zasedání.",
     "Vyhodnocení se zveřejní ve zpravodaji, aby lidé věděli, co se z jejich podnětů podařilo.",
     "V polovině období ({mid}) proběhne podrobnější vyhodnocení včetně krátkého dotazníku mezi obyvateli.",
-    "Odpovědnost za evidenci projektů a ukazatelů má {clerk} z úřadu.",
+    "Odpovědnost za evidenci projektů a ukazatelů a za podklady pro každoroční vyhodnocení má {clerk} z úřadu.",
 )
 UPDATE = (
     "Menší změny zásobníku projektů schvaluje zastupitelstvo spolu s rozpočtem; změna vize nebo priorit "

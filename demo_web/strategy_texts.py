@@ -421,6 +421,7 @@ def _survey(c: Ctx) -> list[str]:
     out = [c.say(P.SURVEY_RESULT, **vals)]
     if c.size >= 1 or r.random() < 0.4:
         out.append(c.say(P.SURVEY_MORE, **vals))
+    out.append(c.say(P.SURVEY_PLACE))
     return out
 
 
@@ -542,7 +543,7 @@ def main_plan(c: Ctx) -> tuple[Sections, Table]:
     more = c.say(P.FINANCE_MORE)
     secs.append((h.chapter("finance"), tuple(fin + ([more] if more else []))))
     impl = [c.say(P.IMPLEMENT, month=r.choice(MONTHS_GEN[:6]))]
-    impl += c.says(P.MONITOR, (size >= 1) + (size >= 3))
+    impl += c.says(P.MONITOR, 1 + (size >= 3))
     impl.append(c.say(P.UPDATE))
     risk = c.say(P.RISKS)
     if risk and size >= 1:
@@ -1164,6 +1165,11 @@ def energy_concept(c: Ctx) -> tuple[Sections, Table]:
                         "Komunitní energetika by umožnila sdílet elektřinu vyrobenou na veřejných budovách.",
                         "Výměna svítidel veřejného osvětlení za LED sníží jeho spotřebu o více než polovinu."],
                        5, kwp=r.choice([80, 150, 200, 350, 600]) * (20 if regional else 1))
+    swot = (f"Silné stránky: {', '.join(r.sample(['vysoký podíl plynofikace', 'zkušenosti s dotacemi na úspory', 'vlastní lesy a dřevní hmota', 'zateplené školy', 'zájem obyvatel o fotovoltaiku'], 2))}. "
+            f"Slabé stránky: {', '.join(r.sample(['staré kotle v domácnostech', 'energeticky náročné veřejné budovy', 'zastaralé veřejné osvětlení', 'chybějící měření spotřeby'], 2))}. "
+            f"Příležitosti: {', '.join(r.sample(['dotace z Modernizačního fondu', 'komunitní energetika', 'klesající ceny fotovoltaiky', 'energetické služby se zaručenou úsporou'], 2))}. "
+            f"Hrozby: {', '.join(r.sample(['růst cen energií', 'výpadky dodávek', 'nedostatek montážních firem', 'návrat k uhlí při drahém plynu'], 2))}.")
+    potential.append(swot)
     goals = [f"Cíle koncepce do roku {c.y1}: snížit spotřebu energie ve vlastních budovách o {r.randint(15, 30)} %, "
              f"zvýšit podíl obnovitelných zdrojů na spotřebě na {r.randint(18, 35)} % a nahradit všechny kotle na "
              f"uhlí ve veřejných budovách.",
@@ -1326,7 +1332,10 @@ def regional_strategy(c: Ctx) -> tuple[Sections, Table]:
                         f"bezpečnou dopravou a dostupnou zdravotní péčí."]),
               r.choice(["Globální cíl: zvýšit kvalitu života obyvatel a snížit rozdíly mezi městy a venkovem.",
                         "Vize se naplňuje prostřednictvím čtyř prioritních os, které odpovídají hlavním zjištěním "
-                        "analýzy."]))
+                        "analýzy."]),
+              r.choice(["Průřezovými tématy všech os jsou digitalizace, adaptace na změnu klimatu a spolupráce "
+                        "kraje s obcemi.", "Při naplňování vize bude kraj dbát na vyvážený rozvoj: investice "
+                        "nesmějí mířit jen do největších měst, ale i do venkovských a hospodářsky slabých oblastí."]))
     paras, indicators = [], []
     for i, (name, goal, items, inds) in enumerate(r.sample(REGION_AREAS, 4), start=1):
         paras.append(f"Prioritní osa {i}: {name}")
@@ -1380,7 +1389,11 @@ def mas_strategy(c: Ctx) -> tuple[Sections, Table]:
     fiche_paras = []
     for i, ((name, what, who), share) in enumerate(zip(fiches, shares), start=1):
         fiche_paras.append(f"Fiche {i} – {name}. Podporované aktivity: {what}. Žadatelé: {who}. Alokace "
-                           f"{_d(total * share / s)} mil. Kč.")
+                           f"{_d(total * share / s)} mil. Kč. " + r.choice([
+                               "Přednost mají projekty v menších obcích a projekty, které vytvářejí pracovní místa.",
+                               "Při hodnocení se přihlíží k připravenosti projektu a k jeho přínosu pro více obcí.",
+                               "Minimální výše projektu je 100 tis. Kč, maximální 3 mil. Kč.",
+                               "Žadatel musí mít projekt v souladu se svým rozvojovým dokumentem."]))
     return [("Úvod", ("Strategie komunitně vedeného místního rozvoje je dokument, podle kterého místní akční skupina "
                       f"rozděluje peníze z evropských fondů na projekty obcí, spolků a podnikatelů v období {c.span}.",
                       "Vznikla zdola: s obcemi, spolky a podnikateli jsme mluvili o tom, co území potřebuje. "
@@ -1398,7 +1411,18 @@ def mas_strategy(c: Ctx) -> tuple[Sections, Table]:
                                    f"{r.randint(40, 150)} budoucích žadatelů.",
                                    "Pracovní skupiny pro zemědělství, obce, sociální oblast a vzdělávání se "
                                    "scházely pravidelně; z jejich jednání vznikla opatření strategie.")),
-            ("Analýza a SWOT", ("Silné stránky: spolupráce obcí, aktivní spolky, zachovalá krajina, místní tradice.",
+            ("Analýza území", (f"Počet obyvatel území je od roku 2011 téměř stabilní; podíl lidí nad 65 let "
+                               f"vzrostl na {r.randint(19, 24)} %. Nejvíce přibývá obyvatel v obcích v dosahu "
+                               f"krajského města, odlehlé obce se vylidňují.",
+                               f"Na území působí přes {r.randint(150, 400)} spolků, nejčastěji hasiči, sportovní "
+                               f"kluby a myslivci. Kulturní domy a hřiště v obcích jsou však často v nevyhovujícím "
+                               f"stavu.", "Zemědělství hospodaří na většině půdy; malé podniky a živnostníci "
+                               "zpracovávají místní produkty jen výjimečně. Za prací vyjíždí více než polovina "
+                               "ekonomicky aktivních obyvatel.", "Autobusy jezdí do menších obcí několikrát denně, "
+                               "o víkendu často vůbec. Chybějí bezpečné chodníky podél průtahů a cyklostezky mezi "
+                               "obcemi.", "Sociální služby jsou soustředěny ve městech; na venkově chybí odlehčovací "
+                               "služby a komunitní centra pro seniory.")),
+            ("SWOT", ("Silné stránky: spolupráce obcí, aktivní spolky, zachovalá krajina, místní tradice.",
                                 "Slabé stránky: dopravní obslužnost, málo pracovních míst, stárnutí obyvatel, "
                                 "zanikající služby v malých obcích.",
                                 "Příležitosti: cestovní ruch, místní produkty, komunitní energetika. Hrozby: "
@@ -1407,7 +1431,14 @@ def mas_strategy(c: Ctx) -> tuple[Sections, Table]:
                                   "Strategické cíle: 1. kvalitní služby a vybavenost obcí; 2. konkurenceschopné "
                                   "podnikání a zemědělství; 3. soudržná komunita a péče o krajinu.",
                                   *fiche_paras,
-                                  f"Finanční plán počítá s {total} mil. Kč na celé období {c.span}.")),
+                                  f"Finanční plán počítá s {total} mil. Kč na celé období {c.span}; peníze pocházejí "
+                                  f"z Integrovaného regionálního operačního programu, ze Strategického plánu "
+                                  f"společné zemědělské politiky a z Operačního programu Zaměstnanost plus.",
+                                  "Míra podpory je u obcí a neziskových organizací zpravidla 70–95 %, u podnikatelů "
+                                  "a zemědělců 40–65 % způsobilých výdajů.")),
+            ("Vazba na další dokumenty", ("Strategie navazuje na Strategii regionálního rozvoje ČR 2021+, na "
+                                          "program rozvoje kraje a na rozvojové dokumenty členských obcí; se "
+                                          "sousedními MAS spolupracuje na projektech cestovního ruchu.",)),
             ("Indikátory", (f"Počet podpořených projektů: cíl {r.randint(60, 160)}.",
                             f"Počet nově vytvořených pracovních míst: cíl {r.randint(5, 25)}.",
                             f"Počet obyvatel, kteří využívají zlepšené služby: cíl {_n(r.randint(5, 30) * 1000)}.")),

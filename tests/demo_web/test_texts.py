@@ -21,6 +21,7 @@ import pytest
 from demo_web.manifest import build_rows, composition, distinct_documents
 from demo_web.model import HARD_NEGATIVES, STRATEGY_TYPES
 from demo_web.texts import compose, plain_text
+from demo_web.vocab import local
 
 DEMO_WEB = Path(__file__).resolve().parents[2] / "demo_web"
 MAIN_PLANS = ("strategic_development_plan_municipal", "programme_municipal_development")
@@ -244,6 +245,74 @@ def test_other_strategies_have_their_own_substance(web40):
             assert re.search(r"Prioritní osa \d", text)
     assert {"action_plan", "smart_city_strategy", "sump", "territorial_energy_concept",
             "regional_development_strategy"} <= seen
+
+
+def _min_words(d) -> int:
+    """Real strategies run to pages: an action plan or a small village's programme 500+ words, others 700+."""
+    small_village = d.spec.doc_type == "programme_municipal_development" and d.spec.population < 500
+    return 500 if d.spec.doc_type == "action_plan" or small_village else 700
+
+
+def _word_count(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def test_every_strategy_is_long_enough(web40):
+    """Every strategy of the default web (municipal, regional, the MAS on the foreign host), as composed."""
+    counts: dict[str, list[int]] = defaultdict(list)
+    short = []
+    for d in _docs(web40, lambda d: d.spec.is_strategy):
+        n = _word_count(_text(d))
+        counts[d.spec.doc_type].append(n)
+        if n < _min_words(d):
+            short.append((d.spec.title, d.spec.population, n))
+    print({t: (min(v), sorted(v)[len(v) // 2], max(v)) for t, v in sorted(counts.items())})
+    assert not short, short
+    assert set(counts) == set(STRATEGY_TYPES)
+    assert max(max(v) for v in counts.values()) < 4000  # long, not endless
+    for t in MAIN_PLANS:  # a development plan is typically 800-2,000 words
+        v = sorted(counts[t])
+        assert 800 <= v[len(v) // 2] <= 2400, (t, v)
+
+
+def test_strategy_pdfs_run_to_several_pages(web8):
+    """The rendered text layer keeps the length: at least two pages of text after the cover page."""
+    import pypdfium2 as pdfium
+
+    from demo_web.documents import render
+
+    seen = set()
+    docs = [d for d in _docs(web8, lambda d: d.spec.is_strategy and d.fmt == "pdf" and d.spec.variant == "normal")
+            if not (d.spec.seed in seen or seen.add(d.spec.seed))]
+    assert len(docs) >= 10
+    for d in docs:
+        pdf = pdfium.PdfDocument(render(d.spec))
+        pages = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+        assert len(pages) >= 3, (d.spec.title, len(pages))
+        assert _word_count(" ".join(pages)) >= _min_words(d), d.spec.title
+
+
+def test_development_plans_have_the_chapters_of_real_ones(web40):
+    """Introduction, preparation with the public, analysis with local figures, SWOT, vision, areas, indicators,
+    projects, financing, implementation and monitoring, validity and approval."""
+    chapters = {
+        "participation": r"dotazník|anket|veřejné (?:setkání|projednání)|připomín",
+        "figures": r"\d+,\d km²|km²",
+        "population": r"\d+ obyvatel|počet obyvatel \d|obývá \d",
+        "budget": r"příjm\w* .*(?:mil\.|tis\.|mld\.) Kč",
+        "swot": r"Silné stránky|Co nám pomáhá|^S – ",
+        "financing": r"dotac",
+        "monitoring": r"vyhodnoc|zpráv\w* o plnění",
+        "validity": r"platnost|platí od|zpracován na období",
+    }
+    plans = _docs(web40, lambda d: d.spec.doc_type in MAIN_PLANS and d.fmt == "pdf")
+    for d in plans:
+        text = _text(d)
+        missing = [k for k, rx in chapters.items() if not re.search(rx, text, re.I | re.M)]
+        assert not missing, (d.spec.title, missing)
+        body = " ".join(p for _, paras in compose(d.spec).sections for p in paras)
+        assert d.spec.approval_line in body  # the approval clause closes the text too
+        assert any(s in text for s in local(d.spec.municipality).streets)
 
 
 def test_strategy_wording_varies(web40):
