@@ -574,41 +574,36 @@ def _edition(c: Ctx, secs: Sections) -> None:
 
 
 # ------------------------------------------------------------------ regional pieces
-@lru_cache(maxsize=64)
-def _kraj_towns(kraj: str) -> tuple[str, ...]:
-    """The region's biggest towns (from the registry the demo web dresses up), biggest first."""
-    from .registry import load_municipalities
-
-    towns = sorted((m for m in load_municipalities() if m.kraj_name == kraj), key=lambda m: -m.population)
-    return tuple(m.name for m in towns[:10]) or ("Horní Ves", "Lesná", "Zálesí", "Dolní Ves")
-
-
+# A region's documents speak of its towns by their role (the regional capital, a district town), the way
+# regional plans mostly do, and of roads by their numbers.
 REGION_PROJECTS = {
-    "Doprava": ("Rekonstrukce silnice II/{road} v úseku {town} – {town2}", "Obchvat obce na silnici II/{road}",
-                "Most ev. č. {road}-{k} u obce {town2}", "Integrovaný dopravní systém – nové odbavovací systémy "
-                "v autobusech", "Přestupní terminál u nádraží ve městě {town}",
+    "Doprava": ("Rekonstrukce silnice II/{road} v úseku km {km1}–{km2}", "Obchvat obce na silnici II/{road}",
+                "Most ev. č. {road}-{k} přes řeku na silnici II/{road}", "Integrovaný dopravní systém – nové "
+                "odbavovací systémy v autobusech", "Přestupní terminál u nádraží v krajském městě",
                 "Bezpečné přechody na průtazích silnic II. třídy"),
-    "Zdravotnictví a sociální péče": ("Urgentní příjem nemocnice {town}", "Modernizace operačních sálů nemocnice "
-                                      "{town}", "Domov se zvláštním režimem ve městě {town}", "Nová výjezdová "
-                                      "základna záchranné služby {town2}", "Podpora paliativní péče v domácnostech"),
-    "Vzdělávání a zaměstnanost": ("Modernizace dílen střední průmyslové školy ve městě {town}", "Domov mládeže "
-                                  "pro učně ve městě {town}", "Krajské centrum podpory technického vzdělávání",
+    "Zdravotnictví a sociální péče": ("Urgentní příjem krajské nemocnice", "Modernizace operačních sálů oblastní "
+                                      "nemocnice", "Domov se zvláštním režimem pro {beds} klientů", "Nová výjezdová "
+                                      "základna záchranné služby {side}", "Podpora paliativní péče v domácnostech"),
+    "Vzdělávání a zaměstnanost": ("Modernizace dílen střední průmyslové školy", "Domov mládeže pro učně "
+                                  "středního odborného učiliště", "Krajské centrum podpory technického vzdělávání",
                                   "Stipendia pro žáky technických oborů", "Kariérové poradenství na základních "
                                   "školách"),
     "Venkov a obce": ("Program obnovy venkova – dotace obcím", "Podpora prodejen na venkově",
                       "Dotační program pro jednotky SDH obcí", "Krajský fond na spolufinancování projektů obcí"),
-    "Životní prostředí": ("Kotlíkové dotace pro domácnosti", "Protipovodňová opatření v povodí nad městem {town}",
+    "Životní prostředí": ("Kotlíkové dotace pro domácnosti", "Protipovodňová opatření na horních tocích {side}",
                           "Obnova alejí podél silnic II. a III. třídy", "Fotovoltaika na budovách krajských "
                           "škol", "Zadržování vody v krajině – krajský dotační program"),
-    "Cestovní ruch a kultura": ("Cyklostezka podél řeky mezi městy {town} a {town2}", "Rekonstrukce krajského "
-                                "muzea ve městě {town}", "Krajský informační systém pro turisty"),
+    "Cestovní ruch a kultura": ("Cyklostezka podél řeky z krajského města do sousedního okresního města",
+                                "Rekonstrukce krajského muzea", "Krajský informační systém pro turisty"),
 }
+SIDES = ("na severu kraje", "na jihu kraje", "na východě kraje", "na západě kraje")
 
 
 def _region_fill(c: Ctx, template: str) -> str:
-    towns = _kraj_towns(c.X)
-    a, b = c.rng.sample(towns[:6], 2) if len(towns) >= 2 else (towns[0], towns[0])
-    return template.format(road=c.rng.randint(101, 499), k=c.rng.randint(1, 30), town=a, town2=b)
+    km1 = c.rng.randint(0, 30)
+    return template.format(road=c.rng.randint(101, 499), k=c.rng.randint(1, 30), km1=km1,
+                           km2=km1 + c.rng.randint(2, 9), beds=c.rng.choice([24, 36, 48, 60]),
+                           side=c.rng.choice(SIDES))
 
 
 def _region_cost(c: Ctx, project: str) -> float:
@@ -1249,8 +1244,8 @@ REGION_AREAS = (
      ("Počet přenocování hostů v hromadných ubytovacích zařízeních (tis.)", "Počet obnovených památek")),
 )
 REGION_STATE = {
-    "Obyvatelstvo": ("Kraj má přibližně {pop} tisíc obyvatel a {orp} obcí s rozšířenou působností; největšími "
-                     "městy jsou {towns}.", "Průměrný věk obyvatel kraje dosahuje {age} roku a podíl lidí nad 65 let "
+    "Obyvatelstvo": ("Kraj má přibližně {pop} tisíc obyvatel a {orp} obcí s rozšířenou působností; ve městech "
+                     "nad 20 tisíc obyvatel žije zhruba {urban} % obyvatel.", "Průměrný věk obyvatel kraje dosahuje {age} roku a podíl lidí nad 65 let "
                      "roste; nejrychleji stárnou venkovské oblasti.", "Ve venkovských oblastech ubývá obyvatel a "
                      "zanikají obchody a pošty, zázemí velkých měst naopak roste."),
     "Ekonomika a trh práce": ("Nezaměstnanost je pod celostátním průměrem, firmy ale nemohou najít kvalifikované "
@@ -1260,8 +1255,8 @@ REGION_STATE = {
     "Vzdělávání": ("Střední školy mají volná místa v technických oborech a přetlak v gymnáziích.", "Kraj zřizuje "
                    "{schools} středních škol; část budov potřebuje rekonstrukci.", "Chybějí učitelé technických "
                    "předmětů a odborného výcviku."),
-    "Zdravotnictví a sociální služby": ("Krajské nemocnice ve městech {t1} a {t2} potřebují modernizovat "
-                                        "operační sály a urgentní příjem.", "Na lůžko v domově se zvláštním "
+    "Zdravotnictví a sociální služby": ("Krajská nemocnice a oblastní nemocnice v bývalých okresních městech "
+                                        "potřebují modernizovat operační sály a urgentní příjem.", "Na lůžko v domově se zvláštním "
                                         "režimem se čeká průměrně {wait} měsíců.", "V odlehlých oblastech chybějí "
                                         "praktičtí lékaři a zubaři."),
     "Doprava": ("Silnice II. a III. třídy jsou z velké části v horším než dobrém stavu.", "Kraj spravuje "
@@ -1287,8 +1282,6 @@ REGION_HEADS = {
 def regional_strategy(c: Ctx) -> tuple[Sections, Table]:
     r = c.rng
     h = Heads(c, REGION_HEADS)
-    towns = _kraj_towns(c.X)
-    t1, t2 = (towns + towns)[:2]
     intro = [r.choice([
         f"Strategie vymezuje, čemu bude kraj v letech {c.span} dávat přednost při investicích a při podpoře obcí, "
         f"firem a neziskových organizací.", f"Dokument je hlavním rozvojovým dokumentem kraje na období {c.span}; "
@@ -1316,8 +1309,8 @@ def regional_strategy(c: Ctx) -> tuple[Sections, Table]:
                          "Ministerstva životního prostředí je souhlasné s podmínkami, které jsou zapracovány.",
                          "Návrh byl posouzen z hlediska vlivů na životní prostředí (SEA) a projednán na veřejném "
                          "projednání v sídle kraje."])]
-    v = dict(pop=r.randint(4, 13) * 50, orp=r.randint(7, 15), towns=", ".join(towns[:3]), age=_d(r.uniform(42, 44.5)),
-             hdp=r.randint(75, 95), schools=r.randint(40, 110), t1=t1, t2=t2, wait=r.randint(6, 18),
+    v = dict(pop=r.randint(4, 13) * 50, orp=r.randint(7, 15), urban=r.randint(30, 55), age=_d(r.uniform(42, 44.5)),
+             hdp=r.randint(75, 95), schools=r.randint(40, 110), wait=r.randint(6, 18),
              roads=_n(r.randint(20, 55) * 100), bridges=_n(r.randint(6, 15) * 100))
     state = []
     for topic, pool in REGION_STATE.items():
