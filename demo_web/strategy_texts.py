@@ -596,6 +596,26 @@ REGION_PROJECTS = {
     "Cestovní ruch a kultura": ("Cyklostezka podél řeky z krajského města do sousedního okresního města",
                                 "Rekonstrukce krajského muzea", "Krajský informační systém pro turisty"),
 }
+REGION_WHY = {
+    "Doprava": ("Odstraní havarijní stav a zvýší bezpečnost.", "Zkrátí cestu do zaměstnání a do škol.",
+                "Odvede tranzitní dopravu z obytné zástavby."),
+    "Zdravotnictví a sociální péče": ("Zlepší dostupnost péče pro obyvatele celého regionu.", "Zkrátí čekací "
+                                      "doby pacientů.", "Přibydou místa pro klienty, kteří dnes čekají."),
+    "Vzdělávání a zaměstnanost": ("Reaguje na nedostatek kvalifikovaných pracovníků v regionu.", "Výuka bude "
+                                  "odpovídat potřebám zaměstnavatelů.", "Podpoří zájem žáků o technické obory."),
+    "Venkov a obce": ("Pomůže udržet služby v malých obcích.", "Obce získají peníze na opravy svého majetku.",
+                      "Zlepší vybavení jednotek, které zasahují v celém okolí."),
+    "Životní prostředí": ("Sníží znečištění ovzduší v topné sezoně.", "Ochrání obce před povodněmi.",
+                          "Sníží provozní náklady a spotřebu energie."),
+    "Cestovní ruch a kultura": ("Přiláká návštěvníky mimo hlavní sezonu.", "Zpřístupní sbírky veřejnosti.",
+                                "Propojí turistické cíle v kraji."),
+}
+REGION_RESP = {"Doprava": ("odbor dopravy", "Správa silnic kraje", "odbor investic"),
+               "Zdravotnictví a sociální péče": ("odbor zdravotnictví", "odbor sociálních věcí", "odbor investic"),
+               "Vzdělávání a zaměstnanost": ("odbor školství", "odbor regionálního rozvoje"),
+               "Venkov a obce": ("odbor regionálního rozvoje", "odbor kancelář hejtmana"),
+               "Životní prostředí": ("odbor životního prostředí", "odbor investic"),
+               "Cestovní ruch a kultura": ("odbor kultury a cestovního ruchu", "odbor investic")}
 SIDES = ("na severu kraje", "na jihu kraje", "na východě kraje", "na západě kraje")
 
 
@@ -614,13 +634,13 @@ def _region_cost(c: Ctx, project: str) -> float:
 
 # ------------------------------------------------------------------ action plan
 AP_INTRO = (
-    "Akční plán rozpracovává {parent} do konkrétních kroků na roky {span}. U každého projektu uvádí odhad "
+    "Akční plán rozpracovává {parent_acc} do konkrétních kroků na roky {span}. U každého projektu uvádí odhad "
     "nákladů, termín, odpovědnou osobu a předpokládaný zdroj peněz.",
-    "Tento seznam projektů navazuje na {parent}. Projekty jsou seřazeny podle naléhavosti; schvaluje se spolu "
+    "Tento seznam projektů navazuje na {parent_acc}. Projekty jsou seřazeny podle naléhavosti; schvaluje se spolu "
     "s rozpočtem a může se měnit podle toho, jaké dotace se podaří získat.",
     "Na období {span} jsme z dlouhodobých cílů vybrali projekty, které chceme skutečně připravit a postavit. "
-    "Seznam vychází z {parent} a z požadavků osadních výborů.",
-    "Akční plán je prováděcím dokumentem, kterým se {parent} převádí do praxe. Obsahuje jen ty záměry, u nichž "
+    "Seznam vychází {parent_from} a z požadavků {proposers}.",
+    "Akční plán je prováděcím dokumentem, kterým se {parent_nom} převádí do praxe. Obsahuje jen ty záměry, u nichž "
     "je reálné zahájení přípravy nebo realizace v letech {span}.",
 )
 AP_PURPOSE = (
@@ -638,8 +658,8 @@ AP_SELECTION = (
     "projektu, možnost získat dotaci a dopad na co nejvíce obyvatel.",
     "Každý záměr byl posouzen podle jednotných kritérií: soulad se strategií, připravenost, odhad nákladů a "
     "provozní náklady po dokončení. Záměry, které kritéria nesplnily, zůstávají v zásobníku.",
-    "Pořadí projektů projednal {body} a doporučil je ke schválení; připomínky se týkaly zejména harmonogramu "
-    "oprav komunikací.",
+    "Pořadí projektů bylo projednáno {body_loc} a doporučeno ke schválení; připomínky se týkaly zejména "
+    "harmonogramu oprav komunikací.",
 )
 AP_OVERVIEW = (
     "{Area}: hlavní akcí je {p1}; v přípravě je dále záměr „{p2}“.",
@@ -683,11 +703,14 @@ AP_HEADS = {
 def action_plan(c: Ctx) -> tuple[Sections, Table]:
     r = c.rng
     regional = c.noun == "kraj"
-    parent = (f"Strategie rozvoje {c.who}" if regional else
-              r.choice([f"strategický plán rozvoje {c.who}", f"program rozvoje {c.who}",
-                        f"dlouhodobou strategii {c.who}"]))
-    body = "zastupitelstvu kraje" if regional else r.choice([f"radě {NOUN_GEN[c.noun]}", f"zastupitelstvu {c.who}"]) \
-        if c.size >= 3 else f"zastupitelstvu {c.who}"
+    # (nominative, accusative, "from" + genitive) of the strategy the plan carries out
+    nom, acc, gen = (("Strategie rozvoje", "Strategii rozvoje", "ze Strategie rozvoje") if regional else
+                     r.choice([("strategický plán rozvoje", "strategický plán rozvoje", "ze strategického plánu rozvoje"),
+                               ("program rozvoje", "program rozvoje", "z programu rozvoje"),
+                               ("dlouhodobá strategie", "dlouhodobou strategii", "z dlouhodobé strategie")]))
+    rada = c.size >= 3 and not regional and r.random() < 0.5
+    body = f"radě {NOUN_GEN[c.noun]}" if rada else f"zastupitelstvu {c.who}"
+    body_loc = f"v radě {NOUN_GEN[c.noun]}" if rada else f"v zastupitelstvu {c.who}"
     h = Heads(c, AP_HEADS)
     items: list[tuple[str, str, str]] = []  # (area name, theme or "", project)
     if regional:
@@ -706,10 +729,11 @@ def action_plan(c: Ctx) -> tuple[Sections, Table]:
     costs: dict[str, float] = {}
     for area, t, p in ordered[:r.randint(8, 12)]:
         costs[p] = _region_cost(c, p) if regional else _cost_value(c, p)
-        resp = r.choice(["odbor dopravy", "odbor regionálního rozvoje", "odbor investic", "odbor školství",
-                         "odbor zdravotnictví", "Správa silnic kraje"]) if regional else _resp(c, t)
+        resp = r.choice(REGION_RESP[area]) if regional else _resp(c, t)
         rows.append((p, kc(costs[p]), _term(c), resp, r.choice(GRANT_SOURCES)))
-    vars_ = dict(parent=parent, body=body, proposals=len(items) + r.randint(6, 25), chosen=len(rows) - 1)
+    vars_ = dict(parent_nom=f"{nom} {c.who}", parent_acc=f"{acc} {c.who}", parent_from=f"{gen} {c.who}", body=body,
+                 body_loc=body_loc, proposers="obcí a příspěvkových organizací kraje" if regional else "osadních výborů",
+                 proposals=len(items) + r.randint(6, 25), chosen=len(rows) - 1)
     intro = [c.say(AP_INTRO, **vars_), c.say(AP_PURPOSE, **vars_)]
     selection = c.says(AP_SELECTION, 2, **vars_)
     overview = []
@@ -723,15 +747,11 @@ def action_plan(c: Ctx) -> tuple[Sections, Table]:
     cards = []
     for no, (area, t, p) in enumerate(r.sample(ordered[:len(rows) - 1], min(len(rows) - 1, r.randint(3, 5))),
                                       start=1):
-        why = c.fill(r.choice(P.MEASURE_WHY[t])) if t else r.choice(
-            ["Zlepší dostupnost služby pro obyvatele celého regionu.", "Odstraní havarijní stav a zvýší "
-             "bezpečnost.", "Sníží provozní náklady a spotřebu energie.", "Reaguje na nedostatek "
-             "kvalifikovaných pracovníků v regionu."])
-        cards.append(c.fill(r.choice(AP_CARD), name=p, why=why, ref=f"{r.randint(1, 6)}.{r.randint(1, 3)}."
-                            f"{r.randint(1, 4)}", stage=r.choice(P.STAGES), cost=kc(costs.get(p, 0) or
-                                                                                   _cost_value(c, p)),
-                            src=r.choice(GRANT_SOURCES), resp=_resp(c, t) if not regional else "odbor investic",
-                            term=_term(c)))
+        why = c.fill(r.choice(P.MEASURE_WHY[t])) if t else r.choice(REGION_WHY[area])
+        ref = f"{r.randint(1, 4)}.{r.randint(1, 3)}" if regional else f"{r.randint(1, 6)}.{r.randint(1, 3)}.{r.randint(1, 4)}"
+        cards.append(c.fill(r.choice(AP_CARD), name=p, why=why, ref=ref, stage=r.choice(P.STAGES),
+                            cost=kc(costs.get(p, 0) or _cost_value(c, p)), src=r.choice(GRANT_SOURCES),
+                            resp=r.choice(REGION_RESP[area]) if regional else _resp(c, t), term=_term(c)))
     total = sum(costs.values())
     pct = r.randint(40, 70)
     finance = [c.say(AP_FINANCE, total=kc(total), grants=kc(total * pct / 100), own=kc(total * (100 - pct) / 100),
@@ -828,6 +848,30 @@ SMART_INDICATORS = (
     ("Počet datových sad zveřejněných jako otevřená data", 0, 5, 1), ("Počet hlášení závad přes aplikaci za rok",
                                                                      0, 120, 1),
 )
+SMART_SWOT = (("vstřícné vedení", "zkušenosti s dotacemi", "funkční web a rozhlas", "zájem mladších obyvatel",
+               "vlastní technické služby"),
+              ("chybí správce IT", "data v oddělených tabulkách", "zastaralé osvětlení",
+               "nízké digitální dovednosti seniorů", "omezený rozpočet"),
+              ("dotace z Národního plánu obnovy", "spolupráce s krajem a okolními obcemi",
+               "klesající ceny čidel a zařízení", "sdílené služby IT"),
+              ("kybernetické útoky", "závislost na jednom dodavateli", "rychlé zastarávání technologií",
+               "vysoké provozní náklady"))
+SMART_SWOT_REGION = (("krajská datová síť", "zkušenosti s evropskými projekty", "vlastní IT odbor",
+                      "spolupráce s univerzitou", "fungující integrovaný dopravní systém"),
+                     ("roztříštěná data příspěvkových organizací", "nedostatek IT odborníků",
+                      "slabé pokrytí internetem na venkově", "rozdílná úroveň digitalizace obcí"),
+                     ("evropské fondy na digitalizaci", "sdílené služby pro obce", "otevřená data státu",
+                      "klesající ceny technologií"),
+                     ("kybernetické útoky na nemocnice", "závislost na dodavatelích", "nedostatek kvalifikovaných "
+                      "lidí", "rychlé zastarávání technologií"))
+SMART_INDICATORS_REGION = (
+    ("Počet datových sad kraje zveřejněných jako otevřená data", 0, 20, 1),
+    ("Podíl podání na krajský úřad přijatých elektronicky (%)", 40, 80, 1),
+    ("Počet krajských budov s energetickým managementem", 10, 60, 1),
+    ("Podíl domácností s přístupem k rychlému internetu (%)", 55, 85, 1),
+    ("Počet cestujících s jízdenkou v mobilní aplikaci (tis. ročně)", 50, 400, 1),
+    ("Spotřeba energie krajských budov (MWh/rok)", 40_000, 160_000, -1),
+)
 SMART_HEADS = {
     "intro": ("Proč koncepce vzniká", "Úvod", "Úvodem", "Účel koncepce"),
     "process": ("Jak koncepce vznikala", "Postup zpracování", "Zapojení veřejnosti a odborníků"),
@@ -850,7 +894,7 @@ def smart_concept(c: Ctx) -> tuple[Sections, Table]:
     smart = {"obec": "Chytrou obec", "město": "Chytré město", "kraj": "Chytrý region"}.get(c.noun, "Chytrý městys")
     energy = kc(c.spec.population * r.uniform(250, 600) * (0.05 if regional else 1))
     v = dict(smart=smart, noun_dat=NOUN_DAT[c.noun], energy=energy, n_org=r.randint(90, 200),
-             k=r.choice(["tři", "čtyři", "pět"]), n_survey=r.randint(60, 900))
+             k=r.choice(["tři", "čtyři"]), n_survey=r.randint(60, 900))
     intro = [c.say(SMART_INTRO, **v)]
     if r.random() < 0.4:
         intro.append("Koncepce vychází z metodiky Ministerstva pro místní rozvoj pro chytrá města a obce.")
@@ -866,10 +910,9 @@ def smart_concept(c: Ctx) -> tuple[Sections, Table]:
         f"úřední desku, kontakty a aktuality.",
         "Dosavadní technologické projekty vznikaly odděleně podle toho, na co byla zrovna vypsána dotace; chybí "
         "jejich propojení a společná správa dat."]))
-    swot = (f"Silné stránky: {', '.join(r.sample(['vstřícné vedení', 'zkušenosti s dotacemi', 'funkční web a rozhlas', 'zájem mladších obyvatel', 'vlastní technické služby'], 3))}.",
-            f"Slabé stránky: {', '.join(r.sample(['chybí správce IT', 'data v oddělených tabulkách', 'zastaralé osvětlení', 'nízké digitální dovednosti seniorů', 'omezený rozpočet'], 3))}.",
-            f"Příležitosti: {', '.join(r.sample(['dotace z Národního plánu obnovy', 'spolupráce s krajem a okolními obcemi', 'klesající ceny čidel a zařízení', 'sdílené služby IT'], 2))}.",
-            f"Hrozby: {', '.join(r.sample(['kybernetické útoky', 'závislost na jednom dodavateli', 'rychlé zastarávání technologií', 'vysoké provozní náklady'], 2))}.")
+    sw = SMART_SWOT_REGION if regional else SMART_SWOT
+    swot = (f"Silné stránky: {', '.join(r.sample(sw[0], 3))}.", f"Slabé stránky: {', '.join(r.sample(sw[1], 3))}.",
+            f"Příležitosti: {', '.join(r.sample(sw[2], 2))}.", f"Hrozby: {', '.join(r.sample(sw[3], 2))}.")
     vision = (c.say(SMART_VISION),)
     paras, plist = [], []
     benefits = {"data": "lepší informace pro rozhodování", "office": "úspora času obyvatel i úředníků",
@@ -901,7 +944,8 @@ def smart_concept(c: Ctx) -> tuple[Sections, Table]:
     used: set = set()
     indicators = []
     for _ in range(4):
-        name, lo, hi, d = r.choice([i for i in SMART_INDICATORS if i[0] not in used])
+        name, lo, hi, d = r.choice([i for i in (SMART_INDICATORS_REGION if regional else SMART_INDICATORS)
+                                    if i[0] not in used])
         used.add(name)
         a = r.randint(lo, hi)
         b = a + max(1, (hi - lo) // 2) if d > 0 else max(0, a - (hi - lo) // 3)
