@@ -4,8 +4,9 @@
     .venv/bin/python bench/harvest_demo_web.py --sites 2000 --repeat 1
 
 Each repeat harvests into a fresh data dir. Reports medians (wall time, pages/s, documents/s), the peak RSS of
-the child processes and the demo web's composition (distinct documents, strategies and their share, hard
-negatives by kind, from its manifest); nothing is asserted. Loopback only.
+the child processes, the demo web's composition (distinct documents, strategies and their share, hard
+negatives by kind, from its manifest) and the length of its strategies (words of each distinct strategy text
+by type: count, min, median, max); nothing is asserted. Loopback only.
 """
 from __future__ import annotations
 
@@ -24,7 +25,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from demo_web.manifest import composition  # noqa: E402
+from demo_web.model import build_web  # noqa: E402
 from demo_web.process import DemoWebProcess, free_port_base  # noqa: E402
+from demo_web.texts import strategy_lengths  # noqa: E402
 
 
 def _metric(pattern: str, text: str) -> int | None:
@@ -64,6 +67,7 @@ def main() -> int:
         "median_documents_per_s": round(statistics.median(r["documents"] / r["wall_s"] for r in runs), 1),
         "pages": runs[0]["pages"], "documents": runs[0]["documents"], "peak_child_rss_mb": round(peak_mb),
         "demo_web": web_composition,
+        "strategy_words": strategy_lengths(build_web(args.sites)),  # the served web's model (same seed)
     }
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)

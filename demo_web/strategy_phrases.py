@@ -20,7 +20,7 @@ INTRO_WHAT = (
     "dokument byl z velké části naplněn a bylo třeba stanovit nové priority.",
     "Předkládaný materiál navazuje na dosavadní rozvoj {who} a určuje hlavní směry jeho dalšího vývoje na "
     "období {span}. Slouží zastupitelům při rozhodování o rozpočtu a při žádostech o dotace.",
-    "{title} popisuje, v jakém stavu se {noun} {X} nachází, co by se v něm mělo změnit a jakými kroky toho "
+    "{title} popisuje, v jakém stavu se {noun} {X} nachází, co by se mělo změnit a jakými kroky toho "
     "chceme dosáhnout. Je určen zastupitelům, zaměstnancům úřadu i všem obyvatelům.",
     "Proč potřebujeme rozvojový dokument? Protože peněz je vždy méně než nápadů a je nutné se předem "
     "dohodnout, co má přednost. {title} je výsledkem takové dohody.",
@@ -58,7 +58,7 @@ INTRO_STRUCTURE = (
     "projektů, který se na rozdíl od ostatního textu upravuje každý rok.",
 )
 INTRO_LINKS = (
-    "Dokument respektuje územní plán {X} a navazuje na rozvojové dokumenty {micro} i na Program rozvoje "
+    "Dokument respektuje územní plán {who} a navazuje na rozvojové dokumenty {micro} i na Program rozvoje "
     "územního obvodu {kraj_gen}.",
     "Při jeho přípravě jsme přihlíželi ke strategii {micro}, ke Strategii regionálního rozvoje ČR 2021+ a ke "
     "strategii místní akční skupiny, na jejímž území {noun} leží.",
@@ -67,7 +67,7 @@ INTRO_LINKS = (
     "Vazba na vyšší dokumenty: Program rozvoje územního obvodu {kraj_gen}, strategie {micro} a strategie "
     "komunitně vedeného místního rozvoje místní akční skupiny.",
 )
-MICRO = ("Mikroregion {a}", "Svazek obcí {a}", "Dobrovolný svazek obcí {a}", "Sdružení obcí {a}")
+MICRO = ("Mikroregionu {a}", "Svazku obcí {a}", "Dobrovolného svazku obcí {a}", "Sdružení obcí {a}")  # genitive
 MICRO_NAMES = ("Podlesí", "Horní Pojizeří", "Za Horou", "Povodí Blanice", "Pod Kozákovem", "Údolí Svratky",
                "Hřebečovsko", "Střední Povltaví", "Pobeskydí", "Podhůří", "Vlčí hory", "Lužnice", "Pomoraví",
                "Hořovicko", "Cidlina", "Podralsko", "Kahan", "Dolní Poohří", "Moravská brána", "Dyje")

@@ -101,3 +101,19 @@ def plain_text(content: Content) -> str:
     if content.table:
         out.extend(" | ".join(r) for r in content.table)
     return "\n".join(out)
+
+
+def strategy_lengths(web) -> dict[str, dict[str, int]]:
+    """Words of every distinct strategy text of a web by type: {type: {count, min, median, max}} (benchmarks)."""
+    import re
+
+    words: dict[str, list[int]] = {}
+    seen: set = set()
+    for site in web.sites:
+        for d in site.docs:
+            if not d.spec.is_strategy or d.spec.seed in seen:
+                continue
+            seen.add(d.spec.seed)
+            words.setdefault(d.spec.doc_type, []).append(len(re.findall(r"\w+", plain_text(compose(d.spec)))))
+    return {t: {"count": len(v), "min": min(v), "median": sorted(v)[len(v) // 2], "max": max(v)}
+            for t, v in sorted(words.items())}
