@@ -400,7 +400,7 @@ def _fields(c: Ctx, themes: list[str]) -> list[str]:
     out = []
     for t in themes:
         name = c.rng.choice(THEMES[t]["names"])
-        states = c.rng.sample(THEMES[t]["state"], k=2 if c.size >= 1 or c.rng.random() < 0.35 else 1)
+        states = c.rng.sample(THEMES[t]["state"], k=2 if c.rng.random() < (0.3, 0.5, 0.5, 0.6, 0.7)[c.size] else 1)
         out.append(f"{name}. " + " ".join(c.fill(s) for s in states))
     return out
 
@@ -502,7 +502,7 @@ def main_plan(c: Ctx) -> tuple[Sections, Table]:
     h = Heads(c)
     programme = spec.doc_type == "programme_municipal_development"
     intro = [c.say(P.INTRO_WHAT)]
-    intro += c.says(P.INTRO_LEGAL_PROGRAMME if programme else P.INTRO_LEGAL_PLAN, 1 + (size >= 2))
+    intro += c.says(P.INTRO_LEGAL_PROGRAMME if programme else P.INTRO_LEGAL_PLAN, 1 + (size >= 3))
     if size >= 1 or r.random() < 0.3:
         intro.append(c.say(P.INTRO_STRUCTURE))
     if size >= 1 or r.random() < 0.5:
@@ -525,7 +525,7 @@ def main_plan(c: Ctx) -> tuple[Sections, Table]:
         vision.append(c.say(P.PRINCIPLES))
     secs.append((h.chapter("vision"), tuple(vision)))
     area_paras, projects = _areas(c, themes, ((2, 2), (2, 3), (2, 3), (2, 3), (2, 3))[size],
-                                  notes=(0.35, 0.35, 0.35, 0.3, 0.3)[size])
+                                  notes=(0.3, 0.3, 0.25, 0.25, 0.25)[size])
     secs.append((h.chapter("design"), tuple(area_paras)))
     ind_used: set = set()
     indicators = [c.say(P.INDICATOR_LEAD)] + [_indicator(c, t, ind_used) for t in themes]
