@@ -135,7 +135,7 @@ def annotate(*, title: str | None, text: str, url: str | None, source_kind: str 
     elif approval.approved_on:
         ev["approval"] = f"not kept (not a strategy, so not its own approval): {approval.evidence}"
 
-    smart = score_smart(vocabulary, title, text)
+    smart = score_smart(vocabulary, title, text, many_subjects=dtype.kind in vocabulary.many_subjects)
     a.smart_score, a.is_smart = round(smart.smart_score, 4), smart.is_smart
     a.domains, a.domain_scores = list(smart.domains), {k: round(v, 4) for k, v in smart.domain_scores.items()}
     ev["smart"] = smart.evidence

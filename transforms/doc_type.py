@@ -60,6 +60,7 @@ class DocType:
     is_strategic: bool
     evidence: list[str] = field(default_factory=list)
     sentences: list[dict] = field(default_factory=list)
+    kind: str | None = None      # the ordinary kind its name has (minutes, notice, newsletter, ...), "strategy", or None
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class _Head:
     code: str            # doc type code ("other" for ordinary kinds without a taxonomy type) or kind name
     term: str
     start: int
+    name: str | None = None   # the vocabulary's kind (minutes, notice, ...) of an ordinary head
 
 
 def _rank(vocab: Vocabulary, code: str) -> int:
@@ -95,7 +97,7 @@ def _heads(vocab: Vocabulary, line: str) -> list[_Head]:
     found: list[_Head] = []
     for h in vocab.kinds.find(tokens):
         kind, doc_type = h.term.payload
-        found.append(_Head("ordinary", doc_type, h.term.text, h.start))
+        found.append(_Head("ordinary", doc_type, h.term.text, h.start, kind))
     for h in vocab.strategy_names.find(tokens):
         found.append(_Head("strategy", h.term.text, h.term.text, h.start))
     mod_spans = [(h.start, h.end) for h in vocab.modifiers.find(tokens)]
@@ -208,7 +210,8 @@ def _classify(vocab: Vocabulary, title: str, text: str, level: str | None) -> Do
     where, line, head = name
     said = {"field": "doc_type", "kind": where, "text": line, "terms": [head.term]}
     if head.kind == "ordinary":
-        return DocType(head.code, False, [f"{where}: named '{head.term}' ({head.code})"], [{**said, "value": head.code}])
+        return DocType(head.code, False, [f"{where}: named '{head.term}' ({head.name}, {head.code})"],
+                       [{**said, "value": head.code}], kind=head.name)
     if head.kind == "type" and not vocab.doc_types[head.code].is_strategic:
         return DocType(head.code, False, [f"{where}: {head.code} /{head.term}/"], [{**said, "value": head.code}])
     code = _resolve_type(vocab, head, line, level)
@@ -226,7 +229,7 @@ def _classify(vocab: Vocabulary, title: str, text: str, level: str | None) -> Do
     if len(groups) < need or len(tokens) < MIN_STRATEGY_WORDS:
         evidence.append(f"not a strategy itself: needs {MIN_STRATEGY_WORDS} words and {MIN_STRUCTURE} structure groups "
                         f"({MIN_STRUCTURE + 1} below {SHORT_STRATEGY_WORDS} words)")
-        return DocType(OTHER, False, evidence, [{**said, "value": OTHER}])
+        return DocType(OTHER, False, evidence, [{**said, "value": OTHER}], kind="strategy")
     sentences = [{**said, "value": code}]
     passages = split(text, tokens)
     locate = Locator(passages)
@@ -234,4 +237,4 @@ def _classify(vocab: Vocabulary, title: str, text: str, level: str | None) -> Do
         p = passages[locate.by_token(first)]
         sentences.append({"field": "is_strategic", "value": group, "kind": "structure", "text": snippet(text, p),
                           "terms": terms[:5], "position": p.start})
-    return DocType(code, True, evidence, sentences)
+    return DocType(code, True, evidence, sentences, kind="strategy")

@@ -166,15 +166,16 @@ def _domains(votes: Counter) -> tuple[list[str], dict[str, float], float]:
     return chosen, shares, effective
 
 
-def score_smart(vocab: Vocabulary, title: str | None, text: str) -> Smart:
-    """SMART relevance, areas and the passages behind them. Never raises (empty result on bad input)."""
+def score_smart(vocab: Vocabulary, title: str | None, text: str, many_subjects: bool = False) -> Smart:
+    """SMART relevance, areas and the passages behind them. ``many_subjects``: the document gathers unrelated items
+    (minutes, a newsletter, a budget), so its opening is only its first item. Never raises."""
     try:
-        return _score(vocab, title or "", (text or "")[:MAX_TEXT_CHARS])
+        return _score(vocab, title or "", (text or "")[:MAX_TEXT_CHARS], many_subjects)
     except Exception as e:  # noqa: BLE001 - contract: empty result on bad input
         return Smart(0.0, False, [], {}, {"error": f"{type(e).__name__}: {e}"[:200]})
 
 
-def _score(vocab: Vocabulary, title: str, text: str) -> Smart:
+def _score(vocab: Vocabulary, title: str, text: str, many_subjects: bool = False) -> Smart:
     tokens, passages, facts = _facts(vocab, text)
     n_words = len(tokens)
     head = _title_facts(vocab, title)
@@ -185,8 +186,9 @@ def _score(vocab: Vocabulary, title: str, text: str) -> Smart:
     digital_ix = [i for i, f in enumerate(facts) if f.digital or f.solution_areas & DIGITAL_AREAS or
                   (f.solutions and not f.solution_areas)]
     digital_share = len(digital_ix) / max(len(passages), MIN_PASSAGES_FOR_SHARE)
-    lead = [i for i in evidence_ix if passages[i].first < LEAD_WORDS
-            or (passages[i].first < SUBJECT_WORDS and (facts[i].subject or (i > 0 and facts[i - 1].subject)))]
+    lead = [] if many_subjects else [
+        i for i in evidence_ix if passages[i].first < LEAD_WORDS
+        or (passages[i].first < SUBJECT_WORDS and (facts[i].subject or (i > 0 and facts[i - 1].subject)))]
     acts = head.action or any(f.action for f in facts)
     if title_names and (evidence_ix or (n_words < MIN_WORDS and acts)):
         is_smart, rule = True, "the title names a SMART solution and the text carries it out"

@@ -70,6 +70,7 @@ class Vocabulary:
     structure: TermIndex                  # payload structure group name
     national_markers: TermIndex
     kinds: TermIndex                      # payload (kind, doc_type)
+    many_subjects: frozenset[str]         # kinds that gather unrelated items (minutes, newsletters, budgets)
     modifiers: TermIndex
     budget_cues: TermIndex
     formalities: TermIndex                # payload "formality": passages that vote for no area
@@ -136,7 +137,9 @@ def from_dict(d: dict) -> Vocabulary:
         strategy_names=TermIndex((t, "strategy_name") for t in group_terms(st["names"])),
         structure=TermIndex(structure),
         national_markers=TermIndex((t, "national") for t in group_terms(st["national_markers"])),
-        kinds=TermIndex(kinds), modifiers=TermIndex((t, "modifier") for t in group_terms(d["name_modifiers"])),
+        kinds=TermIndex(kinds),
+        many_subjects=frozenset(k for k, spec in d["document_kinds"].items() if spec.get("many_subjects")),
+        modifiers=TermIndex((t, "modifier") for t in group_terms(d["name_modifiers"])),
         budget_cues=TermIndex((t, "budget_cue") for t in group_terms(d["budget_table_cues"])),
         formalities=TermIndex((t, "formality") for t in group_terms(d["formalities"])),
         doc_types=types, precedence=list(d.get("document_type_precedence") or []), programmes=programmes,

@@ -110,3 +110,9 @@ def test_a_page_describing_what_a_strategy_is_is_not_one():
             "Dokument ke stažení: strategický plán (PDF, 2 MB).")
     d = kind("Strategický plán obce", text)
     assert (d.code, d.is_strategic) == ("other", False), d.evidence
+
+
+def test_the_kind_of_an_ordinary_name_is_kept_for_the_other_labels():
+    assert kind("Zápis ze zasedání zastupitelstva obce č. 5/2023", BODY).kind == "minutes"
+    assert kind("Zpravodaj obce Lhota – jaro 2024", BODY).kind == "newsletter"
+    assert kind("Strategický plán rozvoje obce Lhota 2024–2030", BODY).kind == "strategy"

@@ -9,8 +9,8 @@ ORDINARY = ("Obecní úřad bude v pátek zavřen. Hasiči zvou na ples do sokol
             "Blahopřejeme jubilantům. Svoz velkoobjemového odpadu proběhne v sobotu. Fotbalisté vyhráli turnaj. ") * 6
 
 
-def smart(title, text):
-    return score_smart(VOC, title, text)
+def smart(title, text, many_subjects=False):
+    return score_smart(VOC, title, text, many_subjects)
 
 
 def test_a_tender_whose_subject_is_led_lighting_is_smart():
@@ -71,3 +71,10 @@ def test_a_law_citation_votes_for_no_area():
 def test_bad_input_never_raises():
     assert not smart(None, None).is_smart
     assert smart("", "\x00\x01").domains == []
+
+
+def test_minutes_or_a_newsletter_opening_with_a_smart_item_are_not_about_it():
+    first = "Na návsi jsme vyměnili staré výbojky za chytré lampy, které se ovládají přes internet a hlásí poruchy. "
+    text = first + ORDINARY
+    assert smart("Zpravodaj obce Lhota", text).is_smart          # read as one subject: it opens with the lamps
+    assert not smart("Zpravodaj obce Lhota", text, many_subjects=True).is_smart, "one article of many"
