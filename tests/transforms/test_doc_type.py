@@ -79,6 +79,8 @@ def test_paperwork_about_a_strategy_is_not_the_strategy(title):
     ("Závěrečný účet obce za rok 2023", "budget_outlook"),
     ("Rozpočtové opatření č. 34/2019", "budget_outlook"),
     ("Zpráva o plnění akčního plánu 2022", "evaluation_report"),
+    ("Zpráva o stavu životního prostředí v kraji za rok 2022", "evaluation_report"),
+    ("Výroční zpráva o činnosti obecní knihovny", "other"),
     ("Územní plán Blešno – opatření obecné povahy", "spatial_plan"),
 ])
 def test_budgets_evaluations_and_spatial_plans_are_never_strategies(title, code):
