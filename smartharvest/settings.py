@@ -23,6 +23,7 @@ _COMMON_CRAWL = {
     "USER_AGENT": USER_AGENT,
     "COOKIES_ENABLED": False,
     "TELNETCONSOLE_ENABLED": False,
+    "REMOTE_CONTROL_ENABLED": False,  # Scrapy's HTTP endpoint that runs Python sent to it: never in a crawl
     "DEPTH_PRIORITY": 1,  # breadth-first
     "SCHEDULER_DISK_QUEUE": "scrapy.squeues.PickleFifoDiskQueue",
     "SCHEDULER_MEMORY_QUEUE": "scrapy.squeues.FifoMemoryQueue",

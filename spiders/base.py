@@ -7,6 +7,7 @@ or failure -- becomes one item for `spiders.storage.StoragePipeline`.
 """
 from __future__ import annotations
 
+from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
@@ -73,6 +74,11 @@ def _header(headers, name: bytes) -> str | None:
     return value.decode("latin-1") if isinstance(value, bytes) else str(value)
 
 
+
+class _Unsent(NamedTuple):
+    """Stands for the request of a link that could not be made into one (for `_item`)."""
+    url: str
+
 class SiteSpider(scrapy.Spider):
     """Base spider; subclasses only set `name` (the source kind)."""
 
@@ -97,7 +103,12 @@ class SiteSpider(scrapy.Spider):
         for source in self.sources:
             st = self.run.states[source.source_id]
             st.started_at = utc_now()
-            req = self._request(st, source.start_url, depth=0, start=True)
+            try:
+                req = self._request(st, source.start_url, depth=0, start=True)
+            except ValueError as exc:  # the sources file is validated first; never let one source stop the rest
+                st.start_outcome, st.start_error = "error", f"malformed_url: {exc}"[:300]
+                self._maybe_done(st)
+                continue
             if req is not None:
                 yield req
 
@@ -112,14 +123,8 @@ class SiteSpider(scrapy.Spider):
             if yielded >= self.max_pages:
                 st.page_limit_hit = True
                 return None
-        st.seen.add(key)
-        if document:
-            st.yielded_documents += 1
-        else:
-            st.yielded_pages += 1
-        st.inflight += 1
         netloc = urlsplit(url).netloc.lower()
-        return scrapy.Request(
+        request = scrapy.Request(  # raises ValueError for a URL it cannot send: counted only once it exists
             url,
             callback=self.parse,
             errback=self.on_error,
@@ -136,6 +141,21 @@ class SiteSpider(scrapy.Spider):
                 "referer_url": referer,
             },
         )
+        st.seen.add(key)
+        if document:
+            st.yielded_documents += 1
+        else:
+            st.yielded_pages += 1
+        st.inflight += 1
+        return request
+
+    def _malformed(self, st, url: str, error: Exception, *, depth: int, referer: str, link_text: str | None,
+                   link_context: str | None) -> dict:
+        """A fetch row for a link that cannot be requested at all (a port out of range or not a number, a broken
+        IPv6 host): recorded with its reason, and the page's other links go on."""
+        meta = {"depth": depth, "referer_url": referer, "link_text": link_text, "link_context": link_context}
+        return self._item(_Unsent(url), meta, st, final_url=url, status=None, outcome="error",
+                          error=f"malformed_url: {error}"[:300], kind="page")
 
     # --- responses -------------------------------------------------------------------------------
     def parse(self, response):
@@ -200,18 +220,30 @@ class SiteSpider(scrapy.Spider):
             href = href.strip()
             if not href or href[0] == "#":
                 continue
+            link_text = family.link_text(el) if is_link else None
+            link_context = family.link_context(el) if is_link else None
             if href[0] == "/" and href[1:2] != "/" and "/." not in href and " " not in href:
                 url = origin + href  # root-relative: the common case, without urljoin's cost
             else:
                 try:
                     url = urljoin(base, href)
-                except ValueError:
+                except ValueError as exc:
+                    if href not in considered:
+                        considered.add(href)
+                        yield self._malformed(st, href, exc, depth=depth + 1, referer=here, link_text=link_text,
+                                              link_context=link_context)
                     continue
             url = url.split("#", 1)[0]
             if url in considered:
                 continue
             considered.add(url)
-            parts = urlsplit(url)
+            try:
+                parts = urlsplit(url)
+                parts.port  # noqa: B018 - raises ValueError for a port out of range or not a number
+            except ValueError as exc:
+                yield self._malformed(st, url, exc, depth=depth + 1, referer=here, link_text=link_text,
+                                      link_context=link_context)
+                continue
             if parts.scheme not in ("http", "https") or not parts.netloc or len(url) > URL_LENGTH_LIMIT:
                 continue
             if family.skip(url):
@@ -224,12 +256,13 @@ class SiteSpider(scrapy.Spider):
                 continue
             if document:
                 st.document_links += 1
-            req = self._request(
-                st, url, depth=depth + 1, document=document,
-                link_text=family.link_text(el) if is_link else None,
-                link_context=family.link_context(el) if is_link else None,
-                referer=here,
-            )
+            try:
+                req = self._request(st, url, depth=depth + 1, document=document, link_text=link_text,
+                                    link_context=link_context, referer=here)
+            except ValueError as exc:
+                yield self._malformed(st, url, exc, depth=depth + 1, referer=here, link_text=link_text,
+                                      link_context=link_context)
+                continue
             if req is not None:
                 yield req
 

@@ -35,3 +35,10 @@ def test_scrapy_settings_do_not_alter_the_profiles(tmp_path):
     before = {k: dict(v) for k, v in CRAWL_PROFILES.items()}
     scrapy_settings(Settings(data_dir=tmp_path, profile="production"))["DOWNLOAD_DELAY"] = 0
     assert CRAWL_PROFILES == before
+
+
+@pytest.mark.parametrize("profile", ["production", "local", "test"])
+def test_no_remote_control_or_telnet_endpoint_is_ever_opened(profile, tmp_path):
+    cfg = scrapy_settings(Settings(data_dir=tmp_path, profile=profile))
+    assert cfg["TELNETCONSOLE_ENABLED"] is False
+    assert cfg["REMOTE_CONTROL_ENABLED"] is False
