@@ -46,9 +46,18 @@ def parse_sources(text: str, origin: str = "sources") -> list[Source]:
             raise SourcesError(f"{origin}:{lineno}: duplicate source_id {sid!r}")
         if kind not in SOURCE_KINDS:
             raise SourcesError(f"{origin}:{lineno}: unknown kind {kind!r}; expected one of {', '.join(SOURCE_KINDS)}")
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+            port = parts.port  # raises ValueError for a port out of range or not a number
+            host = parts.hostname
+        except ValueError as exc:
+            raise SourcesError(f"{origin}:{lineno}: start_url {url!r} is malformed: {exc}") from None
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise SourcesError(f"{origin}:{lineno}: start_url {url!r} is not an http(s) URL")
+        if not host:
+            raise SourcesError(f"{origin}:{lineno}: start_url {url!r} has no host")
+        if port == 0:
+            raise SourcesError(f"{origin}:{lineno}: start_url {url!r} has port 0")
         seen.add(sid)
         out.append(Source(sid, kind, url, code, (row.get("name") or "").strip() or None))
     if not out:
@@ -56,11 +65,23 @@ def parse_sources(text: str, origin: str = "sources") -> list[Source]:
     return out
 
 
+def decode_sources(data: bytes, origin: str) -> str:
+    """The file as UTF-8 text; any other encoding is refused with the line of the first byte that is not UTF-8."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise SourcesError(f"{origin}:{line}: not UTF-8 (byte 0x{data[exc.start]:02x}); save the sources file as "
+                           f"UTF-8") from None
+
+
 def load_sources(path: Path) -> list[Source]:
     path = Path(path)
     if not path.exists():
         raise SourcesError(f"sources file {path} does not exist")
-    return parse_sources(path.read_text(encoding="utf-8-sig"), origin=str(path))
+    if not path.is_file():
+        raise SourcesError(f"sources file {path} is not a file")
+    return parse_sources(decode_sources(path.read_bytes(), str(path)), origin=str(path))
 
 
 def source_definitions(fetchlog_dir: Path) -> dict[str, dict]:
