@@ -21,7 +21,7 @@ from pipelines.annotate import load_annotations
 from pipelines.registry import kraj_names, municipality_rows
 from pipelines.sources import source_definitions
 from pipelines.warehouse_schema import TABLES
-from smartharvest.settings import Settings
+from smartharvest.settings import Settings, SettingsError, writable_dir
 from transforms.sniff import filename_from_disposition
 
 
@@ -178,11 +178,45 @@ def _comment(con: duckdb.DuckDBPyConnection, name: str) -> None:
         con.execute(f"COMMENT ON COLUMN {name}.{col} IS $${text}$$")
 
 
+DUCKDB_MAGIC = b"DUCK"          # bytes 8-11 of every DuckDB database file
+OWN_TABLES = ("documents", "fetches", "sources")
+
+
+def check_target(db: Path) -> Path:
+    """Refuse a warehouse path that is not ours to replace: a directory, an unwritable place, or an existing file
+    that is not a DuckDB warehouse of this project (an operator's text file or SQLite database). One line each."""
+    db = Path(db)
+    if db.is_dir():
+        raise SettingsError(f"--db {db} is a directory; give the path of the warehouse file")
+    writable_dir(db.parent, "--db's directory")
+    if db.exists():
+        with open(db, "rb") as fh:
+            head = fh.read(16)
+        if head[8:12] != DUCKDB_MAGIC:
+            raise SettingsError(f"--db {db} exists and is not a DuckDB warehouse; refusing to replace it")
+        tables = _table_names(db)
+        if tables is not None and not set(OWN_TABLES) <= tables:
+            raise SettingsError(f"--db {db} is a DuckDB database but not a smartharvest warehouse (no "
+                                f"{', '.join(t for t in OWN_TABLES if t not in tables)} table); refusing to replace it")
+    return db
+
+
+def _table_names(db: Path) -> set[str] | None:
+    """Tables of a DuckDB file, or None when it cannot be read now (a writer holds it: the next publish waits)."""
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except duckdb.Error:
+        return None
+    try:
+        return {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    finally:
+        con.close()
+
+
 def publish(settings: Settings, latest_crawl_id: str | None = None) -> dict:
     """Rebuild the warehouse atomically; returns row counts and what is new since the previous publish."""
     t0 = time.time()
-    db = Path(settings.db_path)
-    db.parent.mkdir(parents=True, exist_ok=True)
+    db = check_target(Path(settings.db_path))
     previous = previous_doc_ids(db)
     fetches = list(fetch_log.read_fetches(settings.fetchlog_dir))
     sources, crawls = _source_rows(settings.fetchlog_dir)

@@ -10,7 +10,7 @@ import time
 from contextlib import ExitStack
 from pathlib import Path
 
-from smartharvest.settings import PROFILES, REPO_ROOT, Settings, export_env, load_settings
+from smartharvest.settings import PROFILES, REPO_ROOT, Settings, export_env, load_settings, writable_dir
 
 DEFAULT_DEMO_SITES = 40
 DEFAULT_DEMO_PORT = 18100
@@ -100,6 +100,19 @@ def _settings(args: argparse.Namespace, sources: str | None) -> Settings:
                          sources_path=sources, profile=getattr(args, "profile", None))
 
 
+def _checked_settings(args: argparse.Namespace) -> Settings:
+    """Settings of a run with every operator-given path checked before anything starts (one line if one is bad)."""
+    from pipelines.sources import load_sources
+    from pipelines.warehouse import check_target
+
+    settings = _settings(args, args.sources)
+    if args.sources:
+        load_sources(settings.sources_path)  # a bad sources file fails here, with its file and line
+    check_target(settings.db_path)
+    writable_dir(settings.data_dir, "--data-dir")
+    return settings
+
+
 def _start_demo_web(stack: ExitStack, args: argparse.Namespace, data_dir: Path) -> Path:
     from demo_web.process import DemoWebProcess
 
@@ -115,13 +128,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     from smartharvest.dagster_home import ensure_dagster_home
 
     t0 = time.time()
-    base = _settings(args, args.sources)
+    base = _checked_settings(args)
     with ExitStack() as stack:
         sources = args.sources or str(_start_demo_web(stack, args, base.data_dir))
         settings = base.with_(sources_path=Path(sources))
-        from pipelines.sources import load_sources
-
-        load_sources(settings.sources_path)  # a bad sources file fails here, with its line number
         os.environ.update(export_env(settings))
         ensure_dagster_home(settings.data_dir)
         from dagster import DagsterInstance
@@ -183,7 +193,7 @@ def render_summary(result, settings: Settings, seconds: float) -> str:
 def cmd_ui(args: argparse.Namespace) -> int:
     from smartharvest.dagster_home import ensure_dagster_home
 
-    base = _settings(args, args.sources)
+    base = _checked_settings(args)
     with ExitStack() as stack:
         sources = args.sources or str(_start_demo_web(stack, args, base.data_dir))
         settings = base.with_(sources_path=Path(sources))

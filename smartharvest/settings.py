@@ -83,13 +83,14 @@ class Settings:
     def __post_init__(self) -> None:
         if self.profile not in PROFILES:
             raise ValueError(f"unknown profile {self.profile!r}; choose one of {', '.join(PROFILES)}")
-        object.__setattr__(self, "data_dir", Path(self.data_dir))
+        # absolute once, here: child processes (the crawl) run in the repository, not in the caller's directory
+        object.__setattr__(self, "data_dir", Path(self.data_dir).expanduser().absolute())
         if self.db_path is None:
             object.__setattr__(self, "db_path", self.data_dir / "warehouse.duckdb")
         else:
-            object.__setattr__(self, "db_path", Path(self.db_path))
+            object.__setattr__(self, "db_path", Path(self.db_path).expanduser().absolute())
         if self.sources_path is not None:
-            object.__setattr__(self, "sources_path", Path(self.sources_path))
+            object.__setattr__(self, "sources_path", Path(self.sources_path).expanduser().absolute())
 
     @property
     def raw_dir(self) -> Path:
@@ -122,6 +123,25 @@ ENV = {
     "profile": "SMARTHARVEST_PROFILE",
     "extract_workers": "SMARTHARVEST_EXTRACT_WORKERS",
 }
+
+
+class SettingsError(ValueError):
+    """An operator-given path cannot be used; the message is one line that says which and why."""
+
+
+def writable_dir(path: Path, what: str) -> Path:
+    """Create `path` if needed and prove it writable by writing a file in it (root passes os.access everywhere)."""
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise SettingsError(f"{what} {path} exists and is not a directory")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        probe = path / f".smartharvest-write-test-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise SettingsError(f"{what} {path} is not writable: {exc.strerror or exc}") from None
+    return path
 
 
 def load_settings(**overrides) -> Settings:
