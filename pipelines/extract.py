@@ -1,7 +1,7 @@
 """Extraction stage: fetch log + raw store -> <extracted_dir>/<sha[:2]>/<sha>.json, one per distinct document.
 
 One job per distinct sha256 among fetch-log lines with kind == 'document'. A document whose JSON
-already exists with the current EXTRACTOR_VERSION and a final status (ok | needs_ocr | unsupported)
+already exists with the current EXTRACTOR_VERSION and a final status (ok | needs_ocr | unsupported | refused)
 is skipped; `failed` ones are retried on every run. Extraction runs in a process pool; a worker
 that dies (segfault, OOM kill) or a document that runs past the timeout becomes a `failed` result
 with a reason, never a crashed stage. Results are written atomically (temp file + os.replace).
@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import resource
 import signal
 import threading
 import time
@@ -51,6 +52,7 @@ class ExtractStats(Mapping):
     needs_ocr: int = 0
     failed: int = 0
     unsupported: int = 0
+    refused: int = 0
     duration_s: float = 0.0
 
     def __getitem__(self, key: str):
@@ -182,20 +184,33 @@ def _extract_with_timeout(job: Job, data: bytes, timeout_s: float, ocr_budget: f
     return res
 
 
-def _pool(workers: int) -> ProcessPoolExecutor:
+def limit_memory(memory_mb: int) -> None:
+    """Worker initializer: cap the worker's address space, so a document that would take gigabytes (a bomb that
+    slipped past transforms.archive, a pathological PDF) fails with MemoryError instead of swapping the machine."""
+    if memory_mb and memory_mb > 0:
+        limit = memory_mb * 1024 * 1024
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _pool(workers: int, memory_mb: int = 0) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context("forkserver"),
         max_tasks_per_child=MAX_TASKS_PER_CHILD,
+        initializer=limit_memory,
+        initargs=(memory_mb,),
     )
 
 
-def _run_jobs(jobs: list[Job], workers: int, timeout_s: float) -> Iterator[tuple[Job, ExtractionResult]]:
+def _run_jobs(jobs: list[Job], workers: int, timeout_s: float, memory_mb: int = 0) -> Iterator[tuple[Job, ExtractionResult]]:
     """Yield (job, result) for every job; crashes and hangs become failed results."""
     pending = deque(jobs)
     suspects: list[Job] = []
     while pending:
-        pool = _pool(workers)
+        pool = _pool(workers, memory_mb)
         inflight: dict = {}
         broken = False
         try:
@@ -220,7 +235,7 @@ def _run_jobs(jobs: list[Job], workers: int, timeout_s: float) -> Iterator[tuple
             pool.shutdown(wait=not broken, cancel_futures=True)
     for job in suspects:  # one at a time in a fresh single-worker pool, to find the real culprit
         t0 = time.monotonic()
-        pool = _pool(1)
+        pool = _pool(1, memory_mb)
         try:
             yield job, pool.submit(_run_one, job, timeout_s).result()
         except BrokenProcessPool:
@@ -258,13 +273,13 @@ def extract_documents(
     def record(job: Job, res: ExtractionResult) -> None:
         write_result(extracted_dir, job.sha256, res)
         stats.extracted += 1
-        status = res.extraction_status if res.extraction_status in ("ok", "needs_ocr", "unsupported") else "failed"
+        status = res.extraction_status if res.extraction_status in FINAL_STATUSES else "failed"
         setattr(stats, status, getattr(stats, status) + 1)
         now = time.monotonic()
         if progress and (stats.extracted % PROGRESS_EVERY == 0 or now - last_progress[0] >= PROGRESS_EVERY_S):
             last_progress[0] = now
             progress(f"extract: {stats.extracted}/{len(todo)} documents (ok {stats.ok}, needs_ocr {stats.needs_ocr}, "
-                     f"failed {stats.failed}, unsupported {stats.unsupported})")
+                     f"failed {stats.failed}, unsupported {stats.unsupported}, refused {stats.refused})")
 
     for job in jobs:
         if is_done(result_path(extracted_dir, job.sha256)):
@@ -281,7 +296,7 @@ def extract_documents(
             runnable.append(job)
     if runnable:
         workers = max(1, min(settings.extract_workers or os.cpu_count() or 1, len(runnable)))
-        for job, res in _run_jobs(runnable, workers, timeout_s):
+        for job, res in _run_jobs(runnable, workers, timeout_s, settings.extract_memory_mb):
             record(job, res)
     stats.duration_s = round(time.monotonic() - t0, 3)
     if progress:

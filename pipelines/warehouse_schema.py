@@ -66,7 +66,7 @@ TABLES: dict[str, dict] = {
             "text": "extracted plain text (PDF pages separated by form feeds)",
             "text_chars": "length of text in characters",
             "needs_ocr": "true when the text layer is empty, image-only or garbage and OCR is needed",
-            "extraction_status": "ok | needs_ocr | failed | unsupported | pending (not extracted yet)",
+            "extraction_status": "ok | needs_ocr | failed (retried next run) | unsupported | refused (over a safety limit: too large, an archive bomb; not retried for these bytes) | pending (not extracted yet)",
             "extraction_error": "reason when the status is not ok",
             "text_source": "where the text came from: text_layer (the file's own text), ocr (Tesseract on rendered pages), none",
             "language": "ISO 639-1 language of the text (seeded langdetect on a bounded sample + a Czech/Slovak decision)",

@@ -178,7 +178,7 @@ def render_summary(result, settings: Settings, seconds: float) -> str:
         f"  documents  {docs.get('rows', '?')} distinct in the warehouse, {docs.get('new_documents', '?')} new; "
         f"{urls.get('rows', '?')} document URLs",
         f"  extraction {extract.get('extracted', '?')} extracted now: {extract.get('ok', '?')} ok, "
-        f"{extract.get('needs_ocr', '?')} need OCR, {extract.get('failed', '?')} failed",
+        f"{extract.get('needs_ocr', '?')} need OCR, {extract.get('failed', '?')} failed, {extract.get('refused', 0)} refused",
         f"  understood {docs.get('strategic', '?')} strategy documents, {docs.get('smart', '?')} about SMART solutions "
         f"(annotated now: {annotated.get('annotated', '?')})",
         f"  strategies {strategies.get('rows', '?')} (one row per strategy: copies, twins and editions collapsed)",

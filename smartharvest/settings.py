@@ -79,6 +79,7 @@ class Settings:
     sources_path: Path | None = None
     profile: str = "local"
     extract_workers: int = 0  # 0 = one per core
+    extract_memory_mb: int = 3072  # address-space limit of one extraction worker (a bomb fails, the run goes on)
 
     def __post_init__(self) -> None:
         if self.profile not in PROFILES:
@@ -122,6 +123,7 @@ ENV = {
     "sources_path": "SMARTHARVEST_SOURCES",
     "profile": "SMARTHARVEST_PROFILE",
     "extract_workers": "SMARTHARVEST_EXTRACT_WORKERS",
+    "extract_memory_mb": "SMARTHARVEST_EXTRACT_MEMORY_MB",
 }
 
 
@@ -151,8 +153,9 @@ def load_settings(**overrides) -> Settings:
         if os.environ.get(var):
             values[name] = os.environ[var]
     values.update({k: v for k, v in overrides.items() if v is not None})
-    if "extract_workers" in values:
-        values["extract_workers"] = int(values["extract_workers"])
+    for name in ("extract_workers", "extract_memory_mb"):
+        if name in values:
+            values[name] = int(values[name])
     return Settings(**values)
 
 
@@ -163,6 +166,7 @@ def export_env(settings: Settings) -> dict[str, str]:
         ENV["db_path"]: str(settings.db_path),
         ENV["profile"]: settings.profile,
         ENV["extract_workers"]: str(settings.extract_workers),
+        ENV["extract_memory_mb"]: str(settings.extract_memory_mb),
     }
     if settings.sources_path is not None:
         env[ENV["sources_path"]] = str(settings.sources_path)

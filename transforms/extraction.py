@@ -6,7 +6,9 @@ format family runs. Status values:
   of a scanned / broken PDF or an image (text_source='ocr');
 - needs_ocr: a PDF (or an image) whose text layer is missing or garbage and OCR was off,
   unavailable (extraction_error 'ocr_unavailable: ...') or gave nothing usable;
-- failed: could not be read (encrypted, corrupt, empty, too large, extractor crash); retried on rerun;
+- failed: could not be read (encrypted, corrupt, empty, extractor crash); retried on rerun;
+- refused: over a safety limit (larger than max_bytes, a zip archive whose members declare too much:
+  transforms/archive.py); final for these bytes;
 - unsupported: a format with no reader (pptx, zip, xml, json, unknown).
 Pure function on values: no file or network I/O, apart from the OCR / .doc binaries
 (tesseract, antiword, catdoc) the bytes are piped through.
@@ -15,14 +17,18 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from transforms.archive import RefusedError, check_archive
 from transforms.sniff import MIME_BY_FORMAT, sniff_format
 from transforms.text_quality import assess_text
 from transforms.textnorm import ExtractionError, clean_text, decode_text
 
 EXTRACTOR_VERSION = "2.1.0"  # 2.1: title candidates (meta title_candidates) chosen by transforms.title
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
-STATUSES = ("ok", "needs_ocr", "failed", "unsupported")
-FINAL_STATUSES = frozenset({"ok", "needs_ocr", "unsupported"})  # "failed" is retried
+STATUSES = ("ok", "needs_ocr", "failed", "unsupported", "refused")
+# "failed" is retried on the next run; "refused" (over a safety limit: too large, an archive bomb) is final for
+# these bytes, like the others: a changed file is a new document (content-addressed) and is tried again
+FINAL_STATUSES = frozenset({"ok", "needs_ocr", "unsupported", "refused"})
+ARCHIVE_FORMATS = frozenset({"docx", "odt", "xlsx", "ods"})
 TEXT_SOURCES = ("text_layer", "ocr", "none")
 SUPPORTED_FORMATS = frozenset({"pdf", "docx", "html", "rtf", "odt", "txt", "doc", "xls", "xlsx", "ods", "image"})
 OCR_MAX_PAGES = 50
@@ -62,6 +68,10 @@ class OcrOptions:
 def _failed(fmt: str, mime: str | None, error: str, **meta) -> ExtractionResult:
     return ExtractionResult(file_format=fmt, mime_type=mime, extraction_status="failed",
                             extraction_error=error[:1000], meta=meta)
+
+
+def _refused(fmt: str, mime: str | None, error: str) -> ExtractionResult:
+    return ExtractionResult(file_format=fmt, mime_type=mime, extraction_status="refused", extraction_error=error[:1000])
 
 
 def _set_needs_ocr(res: ExtractionResult, reason: str) -> None:
@@ -283,7 +293,9 @@ def extract(
         fmt = sniff_format(bytes(data[:4096]), content_type, filename)
         mime = MIME_BY_FORMAT.get(fmt)
         if len(data) > max_bytes:
-            return _failed(fmt, mime, f"too_large: {len(data)} bytes > limit {max_bytes}")
+            return _refused(fmt, mime, f"too_large: {len(data)} bytes > limit {max_bytes}")
+        if fmt in ARCHIVE_FORMATS:
+            check_archive(data)
         if not data.strip():
             return _failed(fmt, mime, "empty_file: only whitespace")
         res = ExtractionResult(file_format=fmt, mime_type=mime)
@@ -318,6 +330,8 @@ def extract(
         else:
             res.text_source = "none"
         return res
+    except RefusedError as e:
+        return _refused(fmt, mime, str(e))
     except ExtractionError as e:
         return _failed(fmt, mime, str(e))
     except MemoryError:

@@ -110,3 +110,17 @@ def test_timeout_becomes_failed_result(tmp_path):
     finally:
         pe.extract = orig
     assert res.extraction_status == "failed" and res.extraction_error.startswith("timeout")
+
+
+def test_an_extraction_worker_cannot_take_more_memory_than_its_limit():
+    """pipelines.extract.limit_memory is every worker's initializer: past the limit a worker gets MemoryError."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    code = ("from pipelines.extract import limit_memory; limit_memory(512)\n"
+            "try:\n    b = bytearray(1024 * 1024 * 1024)\n    print('allocated')\n"
+            "except MemoryError:\n    print('refused')\n")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "refused", out.stderr[-2000:]

@@ -13,7 +13,7 @@ def test_never_raises_on_random_bytes():
         data = prefixes[i % len(prefixes)] + rng.randbytes(rng.randint(1, 5000))
         r = extract(data, rng.choice([None, "application/pdf", "text/html", "application/rtf"]), "f.bin")
         assert isinstance(r, ExtractionResult)
-        assert r.extraction_status in ("ok", "needs_ocr", "failed", "unsupported")
+        assert r.extraction_status in ("ok", "needs_ocr", "failed", "unsupported", "refused")
         json.dumps(r.to_dict())
 
 
@@ -30,7 +30,7 @@ def test_mutilated_real_files_never_raise():
 def test_empty_and_too_large():
     assert extract(b"").extraction_error == "empty_file"
     r = extract(make_pdf(), max_bytes=100)
-    assert r.extraction_status == "failed" and r.extraction_error.startswith("too_large")
+    assert r.extraction_status == "refused" and r.extraction_error.startswith("too_large")
 
 
 def test_unsupported_formats():
