@@ -20,6 +20,7 @@ from transforms.title import TitleCandidate, line_candidates, metadata_candidate
 PAGE_SEP = "\f"
 META_KEYS = ("Title", "Author", "Subject", "Keywords", "Creator", "Producer", "CreationDate", "ModDate")
 _PAGE_NUMBER_LINE = re.compile(r"^((strana|stránka|str\.|page|list)\s*(č\.?:?)?\s*)?\d+(\s*(/|z|of|ze)\s*\d+)?$", re.I)
+MAX_FAILING_PAGES = 20  # this many unreadable pages in a row after a good one: the rest of the claimed pages do not exist
 SCAN_MAX_CHARS = 200  # a page with less text than this and a large image is probably a scan
 SCAN_MIN_IMAGE_AREA = 0.6  # share of the page an image must cover
 _PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?\s*([Zz+\-])?\s*(\d{2})?'?(\d{2})?'?")
@@ -317,7 +318,15 @@ def extract_pdf(data: bytes, filename: str | None = None, want_title: bool = Tru
         page_texts: list[str] = []
         scan_pages: list[int] = []
         page_errors = 0
+        failing_run = 0
         for i in range(n_pages):
+            if failing_run >= MAX_FAILING_PAGES and page_errors < i:
+                # the page tree claims pages that are not there (a 600-byte file "of 100,000 pages"): stop at the
+                # last page that could be read and say how many were claimed
+                meta["claimed_pages"] = n_pages
+                del page_texts[i - failing_run:]
+                page_errors -= failing_run
+                break
             try:
                 page = pdf[i]
                 try:
@@ -334,9 +343,12 @@ def extract_pdf(data: bytes, filename: str | None = None, want_title: bool = Tru
                             pass
                 finally:
                     page.close()
+                failing_run = 0
             except Exception:  # noqa: BLE001 - one broken page must not lose the others
                 page_errors += 1
+                failing_run += 1
                 page_texts.append("")
+        n_pages = len(page_texts) if "claimed_pages" in meta else n_pages
         if n_pages and page_errors == n_pages:
             raise ExtractionError("corrupt_pdf", f"no page of {n_pages} could be read")
         if want_title and page_texts and page_texts[0].strip():

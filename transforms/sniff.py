@@ -69,20 +69,32 @@ def mime_format(content_type: str | None) -> str | None:
 
 
 def filename_from_disposition(disposition: str | None) -> str | None:
-    """File name from a Content-Disposition header (RFC 6266 filename* wins)."""
+    """File name from a Content-Disposition header (RFC 6266 filename* wins), as a bare name: a server may send
+    "../../etc/passwd" or "C:\\x\\y.pdf"; only the last path component, without control characters, is kept."""
     if not disposition:
         return None
+    name = None
     m = re.search(r"filename\*\s*=\s*([^']*)'[^']*'([^;]+)", disposition, re.I)
     if m:
         enc = m.group(1) or "utf-8"
         try:
-            return unquote(m.group(2).strip().strip('"'), encoding=enc)
+            name = unquote(m.group(2).strip().strip('"'), encoding=enc)
         except LookupError:
-            return unquote(m.group(2).strip().strip('"'))
-    m = re.search(r'filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;]+)', disposition, re.I)
-    if m:
-        return (m.group(1) or m.group(2) or "").strip() or None
-    return None
+            name = unquote(m.group(2).strip().strip('"'))
+    else:
+        m = re.search(r'filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;]+)', disposition, re.I)
+        if m:
+            name = m.group(1) or m.group(2) or ""
+    return safe_filename(name)
+
+
+def safe_filename(name: str | None) -> str | None:
+    """The last path component of a name, without control characters; None for nothing, "." or ".."."""
+    if not name:
+        return None
+    base = re.split(r"[/\\]", name)[-1]
+    base = "".join(c for c in base if c.isprintable()).strip()
+    return None if base in ("", ".", "..") else base[:255]
 
 
 def extension_format(name: str | None) -> str | None:

@@ -158,3 +158,30 @@ def test_garbled_text_layer_gives_no_layout_title():
     r = extract(make_pdf([garbled * 4]), "application/pdf", "x.pdf", ocr=False)
     assert r.title is None
     assert any("garbled" in c["reason"] for c in r.meta["title_evidence"]["rejected"])
+
+
+def _pdf_claiming(count: int) -> bytes:
+    """A 600-byte PDF with one real page whose page tree claims `count` pages."""
+    lines = [b"Jedina strana tohoto dokumentu obsahuje oznameni obce o uzavirce mistni komunikace",
+             b"v ulici Na Navsi od pondeli do patku z duvodu opravy vodovodu a kanalizace v obci.",
+             b"Objizdka je vedena po silnici do sousedni obce, autobusy jezdi podle vyveseneho planu.",
+             b"Dekujeme obcanum za trpelivost a omlouvame se za komplikace, ktere oprava prinese."]
+    stream = b"BT /F1 11 Tf 50 760 Td 14 TL " + b" ".join(b"(%s) '" % ln for ln in lines) + b" ET"
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count %d >>" % count,
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out, offsets = b"%PDF-1.4\n", []
+    for i, o in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+
+
+def test_a_pdf_that_claims_pages_it_does_not_have_counts_the_real_ones():
+    """Issue 8: a 600-byte file 'of 100,000 pages' was stored with pages = 100000 and sent to OCR."""
+    r = extract(_pdf_claiming(100_000), "application/pdf", "x.pdf")
+    assert r.extraction_status == "ok" and r.pages == 1 and "Jedina strana" in r.text
+    assert r.meta["claimed_pages"] == 100_000
