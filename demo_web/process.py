@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+from smartharvest.processes import die_with_parent
 from smartharvest.settings import REPO_ROOT
 
 KRAJ_AND_FOREIGN = 4  # 3 regional sites + the foreign host follow the municipal sites
@@ -85,7 +86,8 @@ class DemoWebProcess:
                "--hashes", self.hashes]
         self._stderr = open(self.stderr_path, "w", encoding="utf-8")
         self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=self._stderr, stderr=self._stderr,
-                                     cwd=str(REPO_ROOT), env=env, start_new_session=True)
+                                     cwd=str(REPO_ROOT), env=env, start_new_session=True,
+                                     preexec_fn=die_with_parent)  # a killed run takes its demo web along
         deadline = time.monotonic() + self.startup_timeout
         ready = self.out_dir / "ready"
         while not ready.exists():

@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from pipelines import fetch_log, raw_store
-from pipelines.extract import load_extracted
+from pipelines.extract import forkserver_context, load_extracted
 from pipelines.registry import municipality_rows
 from pipelines.sources import source_definitions
+from smartharvest.processes import die_with_parent
 from smartharvest.settings import Settings
 from transforms.annotate import ANNOTATOR_VERSION, annotate
 from transforms.municipality_match import build_index
@@ -85,7 +86,9 @@ def index_rows(settings: Settings) -> list[dict]:
 
 
 def init_worker(rows: list[dict]) -> None:
-    """Process-pool initializer: build the municipality index and load the vocabulary once per worker."""
+    """Process-pool initializer: build the municipality index and load the vocabulary once per worker; die with
+    the run."""
+    die_with_parent()
     _WORKER["index"] = build_index(rows)
     _WORKER["populations"] = {r["municipality_code"]: r.get("population") for r in rows}
     _WORKER["vocabulary"] = load_vocabulary()
@@ -146,7 +149,7 @@ def annotate_documents(settings: Settings, progress: Callable[[str], None] | Non
         rows = [{k: r[k] for k in ("municipality_code", "name", "official_name", "okres_name", "kraj_code",
                                    "kraj_name", "population")} for r in municipality_rows(settings.seeds_dir)]
         n = workers or settings.extract_workers or max(1, multiprocessing.cpu_count())
-        ctx = multiprocessing.get_context("forkserver")
+        ctx = forkserver_context()
         with ProcessPoolExecutor(max_workers=min(n, len(todo)), mp_context=ctx, initializer=init_worker,
                                  initargs=(rows,)) as pool:
             results = pool.map(_annotate_job, [job for _, job in todo], chunksize=8)

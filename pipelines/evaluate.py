@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from pipelines.annotate import annotate_in_worker, index_rows, init_worker
+from pipelines.extract import forkserver_context
 from smartharvest.settings import Settings
 from transforms import metrics
 from transforms.extraction import extract
@@ -134,7 +135,7 @@ def evaluate(corpora: Iterable[Corpus], settings: Settings, split: Split | None 
                 ev.missing.append(f"{corpus.name}/{lab['file']}")
             else:
                 todo.append((row, path))
-    ctx = multiprocessing.get_context("forkserver")
+    ctx = forkserver_context()
     n = workers or max(1, multiprocessing.cpu_count())
     with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=init_worker,
                              initargs=(index_rows(settings),)) as pool:

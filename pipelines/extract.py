@@ -28,6 +28,7 @@ from typing import Callable, Iterator
 from urllib.parse import unquote, urlsplit
 
 from pipelines import fetch_log, raw_store
+from smartharvest.processes import die_with_parent
 from smartharvest.settings import Settings
 from transforms.extraction import EXTRACTOR_VERSION, FINAL_STATUSES, ExtractionResult, extract
 from transforms.sniff import MIME_BY_FORMAT, filename_from_disposition, sniff_format
@@ -184,6 +185,19 @@ def _extract_with_timeout(job: Job, data: bytes, timeout_s: float, ocr_budget: f
     return res
 
 
+def forkserver_context():
+    """The forkserver context of every worker pool: its forkserver dies with the run (pipelines/forkserver_preload)."""
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["pipelines.forkserver_preload"])
+    return ctx
+
+
+def worker_init(memory_mb: int) -> None:
+    """Extraction worker initializer: die with the forkserver (and so with the run), bounded memory."""
+    die_with_parent()
+    limit_memory(memory_mb)
+
+
 def limit_memory(memory_mb: int) -> None:
     """Worker initializer: cap the worker's address space, so a document that would take gigabytes (a bomb that
     slipped past transforms.archive, a pathological PDF) fails with MemoryError instead of swapping the machine."""
@@ -198,9 +212,9 @@ def limit_memory(memory_mb: int) -> None:
 def _pool(workers: int, memory_mb: int = 0) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=multiprocessing.get_context("forkserver"),
+        mp_context=forkserver_context(),
         max_tasks_per_child=MAX_TASKS_PER_CHILD,
-        initializer=limit_memory,
+        initializer=worker_init,
         initargs=(memory_mb,),
     )
 

@@ -127,9 +127,16 @@ def _start_demo_web(stack: ExitStack, args: argparse.Namespace, data_dir: Path) 
 def cmd_run(args: argparse.Namespace) -> int:
     from smartharvest.dagster_home import ensure_dagster_home
 
+    from pipelines.recovery import sweep_leftovers
+    from smartharvest.night import LAUNCHED_BY, NightLock, recover
+
     t0 = time.time()
     base = _checked_settings(args)
     with ExitStack() as stack:
+        stack.enter_context(NightLock(base.data_dir))  # one night per data dir; a dead one's lock is already gone
+        swept = sweep_leftovers(base)
+        if any(swept.values()):
+            print(f"[run] swept temp files of an interrupted run: {swept}", file=sys.stderr, flush=True)
         sources = args.sources or str(_start_demo_web(stack, args, base.data_dir))
         settings = base.with_(sources_path=Path(sources))
         os.environ.update(export_env(settings))
@@ -142,10 +149,14 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"[run] nightly_harvest: sources {settings.sources_path}, profile {settings.profile}, db {settings.db_path}",
               file=sys.stderr, flush=True)
         with DagsterInstance.get() as instance:
+            interrupted = recover(instance)
+            if interrupted:
+                print(f"[run] {len(interrupted)} interrupted run(s) marked failed, their writer slots freed: "
+                      f"{', '.join(r[:8] for r in interrupted)}", file=sys.stderr, flush=True)
             result = job.execute_in_process(
                 instance=instance, raise_on_error=False,
                 run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
-                tags={"launched_by": "smartharvest run"},
+                tags={LAUNCHED_BY[0]: LAUNCHED_BY[1]},
             )
         print(render_summary(result, settings, time.time() - t0))
         return 0 if result.success else 1

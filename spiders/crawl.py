@@ -23,6 +23,7 @@ from datetime import datetime, timezone
 
 from pipelines import fetch_log, raw_store
 from pipelines.sources import SourcesError, load_sources
+from smartharvest.processes import die_with_parent
 from smartharvest.settings import PROFILES, load_settings
 
 PROGRESS_EVERY = 5.0  # seconds
@@ -200,6 +201,7 @@ def _main(args, pipes) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    die_with_parent()  # a crawl never outlives the run that started it (hours of load on municipal servers)
     args = build_parser().parse_args(argv)
     if os.environ.get("DAGSTER_PIPES_CONTEXT"):
         from dagster_pipes import open_dagster_pipes

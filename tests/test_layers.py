@@ -9,11 +9,11 @@ PROJECT = {"spiders", "transforms", "pipelines", "dagster_project", "demo_web", 
 
 ALLOWED = {
     "transforms": {"transforms"},
-    "pipelines": {"pipelines", "transforms", "smartharvest.settings"},
+    "pipelines": {"pipelines", "transforms", "smartharvest.settings", "smartharvest.processes"},
     "spiders": {"spiders", "transforms", "pipelines.raw_store", "pipelines.fetch_log", "pipelines.sources",
-                "smartharvest.settings"},
+                "smartharvest.settings", "smartharvest.processes"},
     "dagster_project": {"dagster_project", "pipelines", "smartharvest.settings"},
-    "demo_web": {"demo_web", "smartharvest.settings"},   # never transforms: its texts must not come from the classifier
+    "demo_web": {"demo_web", "smartharvest.settings", "smartharvest.processes"},   # never transforms: its texts must not come from the classifier
 }
 
 

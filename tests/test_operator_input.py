@@ -68,3 +68,31 @@ def test_relative_paths_are_made_absolute_once(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     s = Settings(data_dir="data", db_path="w.duckdb", sources_path="s.csv")
     assert s.data_dir == tmp_path / "data" and s.db_path == tmp_path / "w.duckdb" and s.sources_path == tmp_path / "s.csv"
+
+
+def test_a_second_run_on_a_data_dir_in_use_stops_at_once(tmp_path, sources):
+    from smartharvest.night import NightLock
+
+    data = tmp_path / "data"
+    with NightLock(data):
+        refused(run(sources, data, tmp_path / "w.duckdb"), "another smartharvest run is using", str(data))
+    assert not (tmp_path / "w.duckdb").exists()
+
+
+def test_the_night_lock_of_a_dead_run_is_gone_with_it(tmp_path):
+    """flock is dropped by the kernel when its holder dies, even by SIGKILL: no stale lock ever blocks a night."""
+    import subprocess
+    import sys
+
+    from smartharvest.night import NightLock
+    from tests.conftest import ROOT
+
+    data = tmp_path / "data"
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, time; from smartharvest.night import NightLock; "
+                               "l = NightLock(sys.argv[1]).__enter__(); print('held', flush=True); time.sleep(60)",
+                               str(data)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "held"
+    holder.kill()
+    holder.wait(timeout=10)
+    with NightLock(data):
+        pass

@@ -62,9 +62,11 @@ def test_extracting_a_bomb_stays_under_300_mb(tmp_path, size_mb, unit):
     """The probe's bombs: 1.1 GB of one member, and 250 MB of tiny paragraphs; measured in a fresh process."""
     path = tmp_path / "bomba.docx"
     path.write_bytes(bomb_docx(size_mb * 1024 * 1024, unit))
-    code = ("import resource, sys; from pathlib import Path; from transforms.extraction import extract; "
+    # peak RSS of the child's own address space (VmHWM; ru_maxrss would carry the forking test process's peak)
+    code = ("import re, sys; from pathlib import Path; from transforms.extraction import extract; "
             "r = extract(Path(sys.argv[1]).read_bytes(), None, 'bomba.docx'); "
-            "print(r.extraction_status, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)")
+            "hwm = re.search(r'VmHWM:\\s+(\\d+)', Path('/proc/self/status').read_text()).group(1); "
+            "print(r.extraction_status, int(hwm) // 1024)")
     out = subprocess.run([sys.executable, "-c", code, str(path)], cwd=ROOT, capture_output=True, text=True, timeout=300)
     status, peak_mb = out.stdout.split()
     assert status == "refused" and int(peak_mb) < 300, (status, peak_mb, out.stderr[-2000:])
