@@ -53,6 +53,27 @@ def test_a_bomb_is_refused_as_final_and_not_retried():
     assert r.extraction_error.startswith("archive_refused")
 
 
+def _bomb_zip(name: str, first: tuple[str, bytes], member: str, body_bytes: int) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(*first)
+        with z.open(member, "w", force_zip64=True) as fh:
+            chunk = b" " * (1024 * 1024)
+            for _ in range(body_bytes // len(chunk)):
+                fh.write(chunk)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("name, first, member", [
+    ("bomba.odt", ("mimetype", b"application/vnd.oasis.opendocument.text"), "content.xml"),
+    ("bomba.ods", ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"), "content.xml"),
+    ("bomba.xlsx", ("[Content_Types].xml", CONTENT_TYPES), "xl/worksheets/sheet1.xml"),
+])
+def test_odt_ods_and_xlsx_bombs_are_refused_too(name, first, member):
+    r = extract(_bomb_zip(name, first, member, 80 * 1024 * 1024), None, name)
+    assert r.extraction_status == "refused" and "archive_refused" in r.extraction_error, (r.file_format, r.extraction_error)
+
+
 def test_a_corrupt_archive_is_left_to_its_reader():
     check_archive(b"PK\x03\x04 not really a zip")
 
