@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipelines.bulk_negatives import LABELS, measure  # noqa: E402
-from smartharvest.settings import load_settings  # noqa: E402
+from core.settings import load_settings  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

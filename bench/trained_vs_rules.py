@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 from pipelines.annotate import annotate_in_worker, index_rows, init_worker  # noqa: E402
 from pipelines.bulk_negatives import LABELS, articles, feed_titles, vismo_records  # noqa: E402
 from pipelines.evaluate import _locate, load_labels, load_split, shared_corpora  # noqa: E402
-from smartharvest.settings import load_settings  # noqa: E402
+from core.settings import load_settings  # noqa: E402
 from transforms.czech_text import stems  # noqa: E402
 from transforms.extraction import extract  # noqa: E402
 

@@ -1,10 +1,10 @@
-"""The one resource: where the harvest reads and writes, resolved through smartharvest.settings (env-overridable)."""
+"""The one resource: where the harvest reads and writes, resolved through core.settings (env-overridable)."""
 
 from typing import Optional
 
 import dagster as dg
 
-from smartharvest.settings import Settings, load_settings
+from core.settings import Settings, load_settings
 
 
 class HarvestConfig(dg.ConfigurableResource):
@@ -14,7 +14,20 @@ class HarvestConfig(dg.ConfigurableResource):
     db_path: Optional[str] = None
     sources_path: Optional[str] = None
     profile: Optional[str] = None
+    extract_workers: Optional[int] = None
+    extract_memory_mb: Optional[int] = None
 
     def settings(self) -> Settings:
         return load_settings(data_dir=self.data_dir, db_path=self.db_path, sources_path=self.sources_path,
-                             profile=self.profile)
+                             profile=self.profile, extract_workers=self.extract_workers,
+                             extract_memory_mb=self.extract_memory_mb)
+
+
+def harvest_run_config(settings: Settings) -> dict:
+    """Run config that hands one harvest's settings to the `harvest` resource (the CLI's way in; no environment)."""
+    return {"resources": {"harvest": {"config": {
+        "data_dir": str(settings.data_dir), "db_path": str(settings.db_path),
+        "sources_path": str(settings.sources_path) if settings.sources_path else None,
+        "profile": settings.profile, "extract_workers": settings.extract_workers,
+        "extract_memory_mb": settings.extract_memory_mb,
+    }}}}

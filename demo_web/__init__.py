@@ -16,3 +16,7 @@ Used by the README demo run, tests and benchmarks; the harvest pipeline never re
 manifest. Entry points: `python -m demo_web {build,serve}` (demo_web.cli.main) and
 demo_web.process.DemoWebProcess.
 """
+from pathlib import Path
+
+# the checkout: demo_web finds the committed registry seeds and starts its server from here, without the product's settings
+REPO_ROOT = Path(__file__).resolve().parents[1]

@@ -14,8 +14,8 @@ import sys
 import time
 from pathlib import Path
 
-from smartharvest.processes import die_with_parent
-from smartharvest.settings import REPO_ROOT
+from core.processes import die_with_parent
+from demo_web import REPO_ROOT
 
 KRAJ_AND_FOREIGN = 4  # 3 regional sites + the foreign host follow the municipal sites
 

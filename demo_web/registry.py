@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from smartharvest.settings import REPO_ROOT
+from demo_web import REPO_ROOT
 
 SEEDS_DIR = REPO_ROOT / "data" / "seeds" / "municipalities"
 

@@ -13,12 +13,12 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from pipelines import fetch_log, raw_store
+from core import fetch_log, raw_store
 from pipelines.extract import forkserver_context, load_extracted
 from pipelines.registry import municipality_rows
-from pipelines.sources import source_definitions
-from smartharvest.processes import die_with_parent
-from smartharvest.settings import Settings
+from core.sources import source_definitions
+from core.processes import die_with_parent
+from core.settings import Settings
 from transforms.annotate import ANNOTATOR_VERSION, annotate
 from transforms.municipality_match import build_index
 from transforms.vocabulary import load_vocabulary

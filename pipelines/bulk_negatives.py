@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from pipelines.annotate import annotate_in_worker, index_rows, init_worker
-from smartharvest.settings import Settings
+from core.settings import Settings
 from transforms.extraction import extract
 
 REPO = Path(__file__).resolve().parents[1]

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from pipelines.sources import SourcesError, load_sources
-from smartharvest.settings import Settings
+from core.sources import SourcesError, load_sources
+from core.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def latest_crawl_id(settings: Settings) -> str | None:
 
 
 def read_source_outcomes(settings: Settings, crawl_id: str) -> list[dict]:
-    from pipelines.fetch_log import read_jsonl, sources_path
+    from core.fetch_log import read_jsonl, sources_path
 
     path = sources_path(settings.fetchlog_dir, crawl_id)
     return list(read_jsonl(path)) if path.exists() else []

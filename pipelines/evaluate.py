@@ -20,7 +20,7 @@ from typing import Callable, Iterable
 
 from pipelines.annotate import annotate_in_worker, index_rows, init_worker
 from pipelines.extract import forkserver_context
-from smartharvest.settings import Settings
+from core.settings import Settings
 from transforms import metrics
 from transforms.extraction import extract
 

@@ -27,9 +27,9 @@ from pathlib import Path
 from typing import Callable, Iterator
 from urllib.parse import unquote, urlsplit
 
-from pipelines import fetch_log, raw_store
-from smartharvest.processes import die_with_parent
-from smartharvest.settings import Settings
+from core import fetch_log, raw_store
+from core.processes import die_with_parent
+from core.settings import Settings
 from transforms.extraction import EXTRACTOR_VERSION, FINAL_STATUSES, ExtractionResult, extract
 from transforms.sniff import MIME_BY_FORMAT, filename_from_disposition, sniff_format
 

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import duckdb
 
-from pipelines import crawl_run, raw_store
-from pipelines.sources import load_sources
-from smartharvest.settings import Settings
+from core import raw_store
+from pipelines import crawl_run
+from core.sources import load_sources
+from core.settings import Settings
 
 
 def unexplained_sources(settings: Settings, crawl_id: str) -> list[str]:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipelines import raw_store
-from smartharvest.settings import Settings
+from core import raw_store
+from core.settings import Settings
 
 
 def sweep_leftovers(settings: Settings) -> dict[str, int]:

@@ -12,7 +12,7 @@ import io
 import sys
 from pathlib import Path
 
-from smartharvest.settings import REPO_ROOT
+from core.settings import REPO_ROOT
 
 # Official regional websites (kraje) — regional_site sources.
 REGIONAL_SITES = (

@@ -16,12 +16,13 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from pipelines import clustering, fetch_log
+from core import fetch_log
+from pipelines import clustering
 from pipelines.annotate import load_annotations
 from pipelines.registry import kraj_names, municipality_rows
-from pipelines.sources import source_definitions
+from core.sources import source_definitions
 from pipelines.warehouse_schema import TABLES
-from smartharvest.settings import Settings, SettingsError, writable_dir
+from core.settings import Settings, SettingsError, writable_dir
 from transforms.sniff import filename_from_disposition
 
 

@@ -1,7 +1,7 @@
 """Tables and columns of the warehouse, with the comments DuckDB stores (COMMENT ON) and docs/TABLES.md shows."""
 from __future__ import annotations
 
-from pipelines.fetch_log import FETCH_FIELDS, SOURCE_FIELDS
+from core.fetch_log import FETCH_FIELDS, SOURCE_FIELDS
 
 TABLES: dict[str, dict] = {
     "municipalities": {

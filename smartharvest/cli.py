@@ -10,7 +10,7 @@ import time
 from contextlib import ExitStack
 from pathlib import Path
 
-from smartharvest.settings import PROFILES, REPO_ROOT, Settings, export_env, load_settings, writable_dir
+from core.settings import PROFILES, REPO_ROOT, Settings, export_env, load_settings, writable_dir
 
 DEFAULT_DEMO_SITES = 40
 DEFAULT_DEMO_PORT = 18100
@@ -102,7 +102,7 @@ def _settings(args: argparse.Namespace, sources: str | None) -> Settings:
 
 def _checked_settings(args: argparse.Namespace) -> Settings:
     """Settings of a run with every operator-given path checked before anything starts (one line if one is bad)."""
-    from pipelines.sources import load_sources
+    from core.sources import load_sources
     from pipelines.warehouse import check_target
 
     settings = _settings(args, args.sources)
@@ -125,9 +125,8 @@ def _start_demo_web(stack: ExitStack, args: argparse.Namespace, data_dir: Path) 
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from smartharvest.dagster_home import ensure_dagster_home
-
     from pipelines.recovery import sweep_leftovers
+    from smartharvest.dagster_home import ensure_dagster_home, open_instance
     from smartharvest.night import LAUNCHED_BY, NightLock, recover
 
     t0 = time.time()
@@ -139,23 +138,22 @@ def cmd_run(args: argparse.Namespace) -> int:
             print(f"[run] swept temp files of an interrupted run: {swept}", file=sys.stderr, flush=True)
         sources = args.sources or str(_start_demo_web(stack, args, base.data_dir))
         settings = base.with_(sources_path=Path(sources))
-        os.environ.update(export_env(settings))
-        ensure_dagster_home(settings.data_dir)
-        from dagster import DagsterInstance
-
+        home = ensure_dagster_home(settings.data_dir)
         from dagster_project.definitions import defs
+        from dagster_project.resources import harvest_run_config
 
         job = defs.resolve_job_def("nightly_harvest")
         print(f"[run] nightly_harvest: sources {settings.sources_path}, profile {settings.profile}, db {settings.db_path}",
               file=sys.stderr, flush=True)
-        with DagsterInstance.get() as instance:
+        with open_instance(home) as instance:
             interrupted = recover(instance)
             if interrupted:
                 print(f"[run] {len(interrupted)} interrupted run(s) marked failed, their writer slots freed: "
                       f"{', '.join(r[:8] for r in interrupted)}", file=sys.stderr, flush=True)
             result = job.execute_in_process(
                 instance=instance, raise_on_error=False,
-                run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
+                run_config={**harvest_run_config(settings),
+                            "loggers": {"console": {"config": {"log_level": "WARNING"}}}},
                 tags={LAUNCHED_BY[0]: LAUNCHED_BY[1]},
             )
         print(render_summary(result, settings, time.time() - t0))

@@ -21,5 +21,11 @@ def ensure_dagster_home(data_dir: Path) -> Path:
     cfg = home / "dagster.yaml"
     if not cfg.exists():
         cfg.write_text(DAGSTER_YAML, encoding="utf-8")
-    os.environ["DAGSTER_HOME"] = str(home)
     return home
+
+
+def open_instance(home: Path):
+    """The Dagster instance kept in `home`, opened without touching the process environment."""
+    from dagster import DagsterInstance
+
+    return DagsterInstance.from_config(str(home))

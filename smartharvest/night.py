@@ -14,7 +14,7 @@ import json
 import os
 from pathlib import Path
 
-from smartharvest.settings import SettingsError
+from core.settings import SettingsError
 
 LAUNCHED_BY = ("launched_by", "smartharvest run")   # the tag every run of `smartharvest run` carries
 LOCK_NAME = ".night.lock"

@@ -4,7 +4,7 @@ Entry point: `python -m spiders.crawl --sources FILE --crawl-id ID [--profile ..
 
 Modules:
 - `crawl`       CLI; one CrawlerProcess, one crawler per source kind, progress, summary, Dagster Pipes.
-- `settings`    Scrapy settings dict from a smartharvest.settings profile (+ project wiring).
+- `settings`    Scrapy settings dict from a core.settings profile (+ project wiring).
 - `base`        SiteSpider: per-source dedup, limits, link following, response/failure -> item.
 - `kinds`       MunicipalSiteSpider / RegionalSiteSpider / NationalSiteSpider.
 - `cms/`        CMS families (vismo, antee, wordpress, as4u, nette, generic) and `detect(response)`.

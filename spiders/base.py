@@ -25,8 +25,8 @@ from scrapy.utils.response import get_base_url
 from twisted.internet import error as txerror
 from w3lib.url import canonicalize_url
 
-from pipelines.fetch_log import utc_now
-from pipelines.sources import Source
+from core.fetch_log import utc_now
+from core.sources import Source
 from spiders import cms
 from spiders.middlewares import OffsiteRequest, same_site
 from spiders.settings import MAX_PAGES

@@ -21,10 +21,10 @@ import sys
 from collections import defaultdict
 from datetime import datetime, timezone
 
-from pipelines import fetch_log, raw_store
-from pipelines.sources import SourcesError, load_sources
-from smartharvest.processes import die_with_parent
-from smartharvest.settings import PROFILES, load_settings
+from core import fetch_log, raw_store
+from core.sources import SourcesError, load_sources
+from core.processes import die_with_parent
+from core.settings import PROFILES, load_settings
 
 PROGRESS_EVERY = 5.0  # seconds
 CRAWL_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:+@=-]{0,199}$")
@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="id of this crawl run, used in the fetch-log file names (letters, digits, ._:+@=-); "
                         "default: a new UTC timestamp id. Use a new id when re-running a killed crawl.")
     p.add_argument("--profile", choices=PROFILES, default=None,
-                   help="crawl profile from smartharvest.settings.CRAWL_PROFILES: production is polite "
+                   help="crawl profile from spiders.settings.CRAWL_PROFILES: production is polite "
                         "(1 request at a time per site, delays, AutoThrottle), local/test crawl loopback fast; "
                         "default: $SMARTHARVEST_PROFILE or local")
     p.add_argument("--data-dir", metavar="DIR", default=None,

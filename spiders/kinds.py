@@ -1,4 +1,4 @@
-"""One spider class per source kind (pipelines.sources.SOURCE_KINDS), all `SiteSpider`s.
+"""One spider class per source kind (core.sources.SOURCE_KINDS), all `SiteSpider`s.
 
 They share the whole crawling logic; separate classes give each kind its own crawler, stats and
 log name, and a place for kind-specific tuning later (e.g. national sites are larger).

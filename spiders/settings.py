@@ -1,12 +1,66 @@
-"""Scrapy settings for a crawl, built from a `smartharvest.settings` profile.
-
-Values of the politeness profile (delays, concurrency, timeouts, sizes, depth, user agent...) come
-only from `smartharvest.settings.CRAWL_PROFILES`; this module adds the wiring that makes the project
-work (middlewares, pipeline, error handling) and nothing else.
+"""Scrapy settings for a crawl: the politeness values of each profile (CRAWL_PROFILES) and the wiring that makes the
+project work (PROJECT_SETTINGS: middlewares, pipeline, error handling), combined by `scrapy_settings`.
 """
 from __future__ import annotations
 
-from smartharvest.settings import Settings
+from core.settings import Settings
+
+CONTACT = "https://github.com/smartharvest (smart-cities data harvest for MMR)"
+USER_AGENT = f"smartharvest/0.1 (+{CONTACT})"
+
+# Scrapy settings per profile. "production" is polite to ~6,000 small municipal
+# servers; "local"/"test" crawl loopback demo webs fast. Both obey robots.txt.
+_COMMON_CRAWL = {
+    "ROBOTSTXT_OBEY": True,
+    "USER_AGENT": USER_AGENT,
+    "COOKIES_ENABLED": False,
+    "TELNETCONSOLE_ENABLED": False,
+    "REMOTE_CONTROL_ENABLED": False,  # Scrapy's HTTP endpoint that runs Python sent to it: never in a crawl
+    "DEPTH_PRIORITY": 1,  # breadth-first
+    "SCHEDULER_DISK_QUEUE": "scrapy.squeues.PickleFifoDiskQueue",
+    "SCHEDULER_MEMORY_QUEUE": "scrapy.squeues.FifoMemoryQueue",
+    "RETRY_ENABLED": True,
+    "RETRY_HTTP_CODES": [500, 502, 503, 504, 522, 524, 408, 429],
+    "REDIRECT_MAX_TIMES": 5,
+    "CONCURRENT_ITEMS": 20,
+    "LOG_LEVEL": "INFO",
+    "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",
+}
+
+CRAWL_PROFILES: dict[str, dict] = {
+    "production": {
+        **_COMMON_CRAWL,
+        "CONCURRENT_REQUESTS": 64,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": 1,
+        "DOWNLOAD_DELAY": 2.0,
+        "RANDOMIZE_DOWNLOAD_DELAY": True,
+        "AUTOTHROTTLE_ENABLED": True,
+        "AUTOTHROTTLE_START_DELAY": 2.0,
+        "AUTOTHROTTLE_MAX_DELAY": 30.0,
+        "AUTOTHROTTLE_TARGET_CONCURRENCY": 1.0,
+        "DOWNLOAD_TIMEOUT": 30,
+        "RETRY_TIMES": 2,
+        "DOWNLOAD_MAXSIZE": 50 * 1024 * 1024,
+        "DOWNLOAD_WARNSIZE": 20 * 1024 * 1024,
+        "DEPTH_LIMIT": 5,
+        "SMARTHARVEST_MAX_PAGES_PER_SITE": 2000,
+    },
+    "local": {
+        **_COMMON_CRAWL,
+        "CONCURRENT_REQUESTS": 64,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": 4,
+        "DOWNLOAD_DELAY": 0,
+        "AUTOTHROTTLE_ENABLED": False,
+        "DOWNLOAD_TIMEOUT": 5,
+        "RETRY_TIMES": 1,
+        "DOWNLOAD_MAXSIZE": 8 * 1024 * 1024,
+        "DOWNLOAD_WARNSIZE": 4 * 1024 * 1024,
+        "DEPTH_LIMIT": 5,
+        "SMARTHARVEST_MAX_PAGES_PER_SITE": 400,
+    },
+}
+CRAWL_PROFILES["test"] = {**CRAWL_PROFILES["local"], "LOG_LEVEL": "WARNING"}
+
 
 # Our setting names (read by the spider and pipeline); never in CRAWL_PROFILES' politeness values.
 DATA_DIR = "SMARTHARVEST_DATA_DIR"
@@ -30,7 +84,7 @@ PROJECT_SETTINGS = {
 
 def scrapy_settings(settings: Settings) -> dict:
     """The dict handed to `CrawlerProcess` for this profile and data dir."""
-    out = settings.crawl_settings  # a copy of CRAWL_PROFILES[profile]
+    out = dict(CRAWL_PROFILES[settings.profile])
     out.update(PROJECT_SETTINGS)
     out["DOWNLOADER_MIDDLEWARES"] = dict(PROJECT_SETTINGS["DOWNLOADER_MIDDLEWARES"])
     out["ITEM_PIPELINES"] = dict(PROJECT_SETTINGS["ITEM_PIPELINES"])

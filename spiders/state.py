@@ -10,10 +10,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipelines import fetch_log
-from pipelines.fetch_log import FETCH_FIELDS, SOURCE_FIELDS, JsonlAppender
-from pipelines.sources import Source
-from smartharvest.settings import Settings
+from core import fetch_log
+from core.fetch_log import FETCH_FIELDS, SOURCE_FIELDS, JsonlAppender
+from core.sources import Source
+from core.settings import Settings
 from spiders.robots import quote_rule
 
 ERROR_OUTCOMES = frozenset({"http_error", "redirect_loop", "too_large", "timeout", "connection_error", "error"})

@@ -1,7 +1,7 @@
 """Item pipeline: store a response body in the raw store, then append its fetch-log line.
 
 Spider callbacks and errbacks yield one item (a dict of FETCH_FIELDS values plus `_body`) per fetch
-attempt. Bodies of status-200 responses go to `pipelines.raw_store.put` on a worker thread (it fsyncs;
+attempt. Bodies of status-200 responses go to `core.raw_store.put` on a worker thread (it fsyncs;
 the reactor keeps crawling meanwhile); the fetch-log line is written after the body is safely stored,
 so a line with a sha256 always points at a complete raw file, even if the crawl is killed.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from twisted.internet.threads import deferToThread
 
-from pipelines import raw_store
+from core import raw_store
 from scrapy.utils.defer import maybe_deferred_to_future
 
 BODY = "_body"

@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from smartharvest.settings import Settings
+from core.settings import Settings
 from tests.conftest import run_cli
 from tests.spiders.fixture_server import dead_port
 

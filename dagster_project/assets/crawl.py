@@ -6,7 +6,7 @@ import dagster as dg
 
 from dagster_project.resources import HarvestConfig
 from pipelines import crawl_run
-from smartharvest.settings import REPO_ROOT, export_env
+from core.settings import REPO_ROOT, export_env
 
 
 @dg.asset(

@@ -14,8 +14,8 @@ from urllib.robotparser import RobotFileParser
 
 import pytest
 
-from pipelines import raw_store
-from smartharvest.settings import USER_AGENT
+from core import raw_store
+from spiders.settings import USER_AGENT
 from tests.conftest import ROOT, harvest
 
 pytestmark = pytest.mark.slow

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from pipelines.bulk_negatives import measure
-from smartharvest.settings import load_settings
+from core.settings import load_settings
 
 pytestmark = pytest.mark.shared
 

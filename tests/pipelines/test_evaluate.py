@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from pipelines.evaluate import evaluate, load_split, shared_corpora
-from smartharvest.settings import load_settings
+from core.settings import load_settings
 from tests.conftest import run_cli
 
 pytestmark = pytest.mark.shared

@@ -1,9 +1,9 @@
 import json
 from pathlib import Path
 
-from pipelines import fetch_log, raw_store
+from core import fetch_log, raw_store
 from pipelines.extract import ExtractStats, extract_documents, load_extracted, result_path
-from smartharvest.settings import Settings
+from core.settings import Settings
 from tests.transforms.builders import body_lines, make_docx, make_image_pdf, make_pdf
 from transforms.extraction import EXTRACTOR_VERSION
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines import fetch_log
+from core import fetch_log
 from tests.spiders.fixture_server import FixtureWeb, dead_port, load_site
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from pipelines import raw_store
+from core import raw_store
 from tests.spiders.conftest import ROOT, clean_env, crawl_cmd, read_jsonl, run_crawl, write_sources
 from tests.spiders.fixture_server import FixtureWeb, Route
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import hashlib
 import json
 
-from pipelines import raw_store
-from pipelines.fetch_log import FETCH_FIELDS, SOURCE_FIELDS
+from core import raw_store
+from core.fetch_log import FETCH_FIELDS, SOURCE_FIELDS
 from transforms.sniff import filename_from_disposition
 
 FILE_501 = "/assets/File.ashx?id_org=600001&id_dokumenty=501"

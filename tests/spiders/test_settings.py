@@ -1,9 +1,10 @@
-"""Scrapy settings come from the profiles in smartharvest.settings; production stays polite."""
+"""Scrapy settings come from the profiles in core.settings; production stays polite."""
 from __future__ import annotations
 
 import pytest
 
-from smartharvest.settings import CONTACT, CRAWL_PROFILES, Settings
+from core.settings import Settings
+from spiders.settings import CONTACT, CRAWL_PROFILES
 from spiders.settings import DATA_DIR, MAX_PAGES, scrapy_settings
 
 

@@ -1,7 +1,8 @@
-"""One place for every setting; each can be overridden by an environment variable.
+"""One place for the harvest's settings (paths, profile, worker limits); each can be overridden by an environment
+variable or by the Dagster resource that carries them.
 
-Layers below the CLI (spiders, pipelines, dagster_project) read their paths and
-crawl profile from here, so local, test and production runs differ only by env.
+The ground floor: spiders, pipelines and dagster_project read their paths and profile from here. The Scrapy values of
+each profile (politeness, timeouts, sizes) live with the spiders, in spiders/settings.py.
 """
 from __future__ import annotations
 
@@ -12,62 +13,6 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 PROFILES = ("local", "test", "production")
-
-CONTACT = "https://github.com/smartharvest (smart-cities data harvest for MMR)"
-USER_AGENT = f"smartharvest/0.1 (+{CONTACT})"
-
-# Scrapy settings per profile. "production" is polite to ~6,000 small municipal
-# servers; "local"/"test" crawl loopback demo webs fast. Both obey robots.txt.
-_COMMON_CRAWL = {
-    "ROBOTSTXT_OBEY": True,
-    "USER_AGENT": USER_AGENT,
-    "COOKIES_ENABLED": False,
-    "TELNETCONSOLE_ENABLED": False,
-    "REMOTE_CONTROL_ENABLED": False,  # Scrapy's HTTP endpoint that runs Python sent to it: never in a crawl
-    "DEPTH_PRIORITY": 1,  # breadth-first
-    "SCHEDULER_DISK_QUEUE": "scrapy.squeues.PickleFifoDiskQueue",
-    "SCHEDULER_MEMORY_QUEUE": "scrapy.squeues.FifoMemoryQueue",
-    "RETRY_ENABLED": True,
-    "RETRY_HTTP_CODES": [500, 502, 503, 504, 522, 524, 408, 429],
-    "REDIRECT_MAX_TIMES": 5,
-    "CONCURRENT_ITEMS": 20,
-    "LOG_LEVEL": "INFO",
-    "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",
-}
-
-CRAWL_PROFILES: dict[str, dict] = {
-    "production": {
-        **_COMMON_CRAWL,
-        "CONCURRENT_REQUESTS": 64,
-        "CONCURRENT_REQUESTS_PER_DOMAIN": 1,
-        "DOWNLOAD_DELAY": 2.0,
-        "RANDOMIZE_DOWNLOAD_DELAY": True,
-        "AUTOTHROTTLE_ENABLED": True,
-        "AUTOTHROTTLE_START_DELAY": 2.0,
-        "AUTOTHROTTLE_MAX_DELAY": 30.0,
-        "AUTOTHROTTLE_TARGET_CONCURRENCY": 1.0,
-        "DOWNLOAD_TIMEOUT": 30,
-        "RETRY_TIMES": 2,
-        "DOWNLOAD_MAXSIZE": 50 * 1024 * 1024,
-        "DOWNLOAD_WARNSIZE": 20 * 1024 * 1024,
-        "DEPTH_LIMIT": 5,
-        "SMARTHARVEST_MAX_PAGES_PER_SITE": 2000,
-    },
-    "local": {
-        **_COMMON_CRAWL,
-        "CONCURRENT_REQUESTS": 64,
-        "CONCURRENT_REQUESTS_PER_DOMAIN": 4,
-        "DOWNLOAD_DELAY": 0,
-        "AUTOTHROTTLE_ENABLED": False,
-        "DOWNLOAD_TIMEOUT": 5,
-        "RETRY_TIMES": 1,
-        "DOWNLOAD_MAXSIZE": 8 * 1024 * 1024,
-        "DOWNLOAD_WARNSIZE": 4 * 1024 * 1024,
-        "DEPTH_LIMIT": 5,
-        "SMARTHARVEST_MAX_PAGES_PER_SITE": 400,
-    },
-}
-CRAWL_PROFILES["test"] = {**CRAWL_PROFILES["local"], "LOG_LEVEL": "WARNING"}
 
 
 @dataclass(frozen=True)
@@ -108,10 +53,6 @@ class Settings:
     @property
     def seeds_dir(self) -> Path:
         return REPO_ROOT / "data" / "seeds"
-
-    @property
-    def crawl_settings(self) -> dict:
-        return dict(CRAWL_PROFILES[self.profile])
 
     def with_(self, **changes) -> "Settings":
         return replace(self, **changes)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.sources import SourcesError, load_sources
+from core.sources import SourcesError, load_sources
 from tests.conftest import run_cli
 
 HEADER = "source_id,kind,start_url,municipality_code,name\n"
