@@ -42,7 +42,7 @@ lock:  ## re-resolve dependencies from pyproject.toml into requirements.lock
 	  && .lockvenv/bin/pip freeze --exclude-editable | grep -v '^smartharvest' > requirements.lock && rm -rf .lockvenv
 
 docs:  ## regenerate docs/TABLES.md from the schema
-	$(BIN)/python -m pipelines.warehouse_schema > docs/TABLES.md
+	$(BIN)/python -m core.schema > docs/TABLES.md
 
 clean:  ## remove runtime output (raw store, fetch log, extraction cache, warehouse)
 	rm -rf data/raw data/fetchlog data/extracted data/annotated data/demo_web data/warehouse.duckdb data/dagster_home

@@ -16,19 +16,14 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from core import fetch_log
+from core import fetch_log, schema
 from pipelines import clustering
 from pipelines.annotate import load_annotations
 from pipelines.registry import kraj_names, municipality_rows
 from core.sources import source_definitions
-from pipelines.warehouse_schema import TABLES
+from core.schema import TABLES
 from core.settings import Settings, SettingsError, writable_dir
 from transforms.sniff import filename_from_disposition
-
-
-def _table(rows: list[dict], columns: list[str], types: dict[str, pa.DataType] | None = None) -> pa.Table:
-    types = types or {}
-    return pa.table({col: pa.array([r.get(col) for r in rows], type=types.get(col, pa.string())) for col in columns})
 
 
 def _source_rows(fetchlog_dir: Path) -> tuple[list[dict], list[dict]]:
@@ -143,40 +138,30 @@ def _annotation_rows(documents: list[dict], settings: Settings) -> tuple[list[di
     return domains, funding, evidence
 
 
-INT = pa.int64()
-TYPES = {
-    "population": INT, "last_pages": INT, "last_documents": INT, "last_errors": INT, "pages": INT, "documents": INT,
-    "errors": INT, "status": INT, "content_length": INT, "depth": INT, "text_chars": INT, "needs_ocr": pa.bool_(),
-    "size_bytes": INT, "fetch_count": INT, "position": INT, "validity_from": INT, "validity_to": INT, "mentions": INT,
-    "language_confidence": pa.float64(), "smart_score": pa.float64(), "score": pa.float64(),
-    "language_mixed": pa.bool_(), "is_strategic": pa.bool_(), "is_smart": pa.bool_(), "selected": pa.bool_(),
-    "domains": pa.list_(pa.string()), "versions": pa.list_(pa.string()), "urls": pa.list_(pa.string()),
-    "similarity": pa.float64(), "version_rank": INT, "is_current": pa.bool_(),
-}
-DATES = {"approved_on"}
-TIMESTAMPS = {"first_seen_at", "last_seen_at", "fetched_at", "started_at", "finished_at", "last_crawled_at"}
+# Arrow types the rows travel in; dates and times travel as ISO strings and are cast by DuckDB on insert
+ARROW = {schema.TEXT: pa.string(), schema.INT: pa.int64(), schema.FLOAT: pa.float64(), schema.BOOL: pa.bool_(),
+         schema.DATE: pa.string(), schema.TIME: pa.string(), schema.TEXTS: pa.list_(pa.string())}
+
+
+def _arrow_value(value, column: schema.Column):
+    if value is not None and column.type in (schema.DATE, schema.TIME):
+        return value.isoformat() if hasattr(value, "isoformat") else str(value)
+    return value
 
 
 def _load(con: duckdb.DuckDBPyConnection, name: str, rows: list[dict]) -> None:
-    cols = list(TABLES[name]["columns"])
-    types = dict(TYPES)
-    if name == "fetches":
-        types["status"] = INT
-    elif "status" in types and name != "fetches":
-        types.pop("status")
-    tbl = _table(rows, cols, types)
-    con.register("_incoming", tbl)
-    select = ", ".join(f"TRY_CAST({c} AS TIMESTAMPTZ) AS {c}" if c in TIMESTAMPS
-                       else f"TRY_CAST({c} AS DATE) AS {c}" if c in DATES else c for c in cols)
-    con.execute(f"CREATE TABLE {name} AS SELECT {select} FROM _incoming")
+    """Create the table from its one definition (core.schema), with its comments, and insert the rows."""
+    table = TABLES[name]
+    con.execute(table.ddl())
+    for statement in table.comments():
+        con.execute(statement)
+    incoming = pa.table({c.name: pa.array([_arrow_value(r.get(c.name), c) for r in rows], type=ARROW[c.type])
+                         for c in table.columns})
+    con.register("_incoming", incoming)
+    select = ", ".join(f"TRY_CAST({c.name} AS {c.type})" if c.type in (schema.DATE, schema.TIME) else c.name
+                       for c in table.columns)
+    con.execute(f"INSERT INTO {name} SELECT {select} FROM _incoming")
     con.unregister("_incoming")
-
-
-def _comment(con: duckdb.DuckDBPyConnection, name: str) -> None:
-    spec = TABLES[name]
-    con.execute(f"COMMENT ON TABLE {name} IS $${spec['comment']}$$")
-    for col, text in spec["columns"].items():
-        con.execute(f"COMMENT ON COLUMN {name}.{col} IS $${text}$$")
 
 
 DUCKDB_MAGIC = b"DUCK"          # bytes 8-11 of every DuckDB database file
@@ -251,7 +236,6 @@ def publish(settings: Settings, latest_crawl_id: str | None = None) -> dict:
             pass  # older DuckDB: default compression
         for name, rows in tables.items():
             _load(con, name, rows)
-            _comment(con, name)
         con.execute("CHECKPOINT")
     finally:
         con.close()

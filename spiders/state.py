@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core import fetch_log
-from core.fetch_log import FETCH_FIELDS, SOURCE_FIELDS, JsonlAppender
+from core.fetch_log import FETCHES, SOURCE_CRAWLS, JsonlAppender
+from core.schema import conform
 from core.sources import Source
 from core.settings import Settings
 from spiders.robots import quote_rule
@@ -60,8 +61,8 @@ class CrawlRun:
         self.crawl_id = crawl_id
         self.user_agent = user_agent
         self.states: dict[str, SourceState] = {s.source_id: SourceState(s) for s in sources}
-        self.fetches = JsonlAppender(fetch_log.fetches_path(settings.fetchlog_dir, crawl_id))
-        self.source_log = JsonlAppender(fetch_log.sources_path(settings.fetchlog_dir, crawl_id))
+        self.fetches = JsonlAppender(fetch_log.fetches_path(settings.fetchlog_dir, crawl_id), FETCHES)
+        self.source_log = JsonlAppender(fetch_log.sources_path(settings.fetchlog_dir, crawl_id), SOURCE_CRAWLS)
         self.close_reasons: dict[str, str] = {}  # spider name -> Scrapy close reason
         self.robots: dict[str, tuple[str, str]] = {}  # netloc -> (robots url, text)
         self.t0 = time.monotonic()
@@ -71,7 +72,7 @@ class CrawlRun:
 
     # --- recording -------------------------------------------------------------------------------
     def record_fetch(self, record: dict, new_file: bool) -> None:
-        """Count one fetch attempt and append its fetch-log line (exactly FETCH_FIELDS)."""
+        """Count one fetch attempt and append its fetch-log line (conformed to the `fetches` table)."""
         st = self.states.get(record.get("source_id"))
         outcome, kind = record.get("outcome"), record.get("kind")
         t = self.totals
@@ -102,7 +103,7 @@ class CrawlRun:
                 t["new_documents"] += 1
             if st:
                 st.new_files += 1
-        self.fetches.write({k: record.get(k) for k in FETCH_FIELDS})
+        self.fetches.write(record)
 
     # --- per-source summary ----------------------------------------------------------------------
     def source_summary(self, st: SourceState, close_reason: str = "finished") -> dict:
@@ -120,7 +121,7 @@ class CrawlRun:
             "started_at": st.started_at,
             "finished_at": st.finished_at or fetch_log.utc_now(),
         }
-        return {k: row.get(k) for k in SOURCE_FIELDS}
+        return conform(SOURCE_CRAWLS, row)
 
     def _status(self, st: SourceState, close_reason: str) -> tuple[str, str | None]:
         start = st.source.start_url

@@ -1,7 +1,7 @@
 """The table documentation in docs/ is generated from the schema and must not drift from it."""
 from pathlib import Path
 
-from pipelines.warehouse_schema import tables_markdown
+from core.schema import tables_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -13,7 +13,7 @@ municipal | regional | national | mas (None when nothing points anywhere). Rules
 7. on a municipal site with no municipality named: a generic state document (forms and leaflets citing
    "§ ... zákona", a ministry, "vodoprávní úřad", "na území ČR") -> national, otherwise municipal;
 8. otherwise the source kind (national_site -> national, regional_site -> regional, municipal_site -> municipal).
-Source kinds are those of pipelines.sources (municipal_site, regional_site, national_site); the bare
+Source kinds are those of core.sources (municipal_site, regional_site, national_site); the bare
 words municipal/regional/national/mas are accepted too.
 
 `smart_scope(level, population)`: 'village' for municipal below 2,000 inhabitants, 'city' for municipal with

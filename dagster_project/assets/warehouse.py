@@ -2,10 +2,10 @@
 
 import dagster as dg
 
+from core.schema import TABLES
 from dagster_project.progress import reporter
 from dagster_project.resources import HarvestConfig
 from pipelines import warehouse
-from pipelines.warehouse_schema import TABLES
 
 WAREHOUSE_TABLES = list(TABLES)
 
@@ -16,10 +16,10 @@ WAREHOUSE_TABLES = list(TABLES)
             key=dg.AssetKey(["warehouse", name]),
             group_name="warehouse",
             kinds={"duckdb"},
-            description=TABLES[name]["comment"],
+            description=TABLES[name].comment,
             deps=["annotated_documents"],
             metadata={"dagster/column_schema": dg.TableSchema(
-                columns=[dg.TableColumn(c, description=d) for c, d in TABLES[name]["columns"].items()])},
+                columns=[dg.TableColumn(c.name, c.type, description=c.description) for c in TABLES[name].columns])},
         )
         for name in WAREHOUSE_TABLES
     ],

@@ -129,7 +129,7 @@ def test_sigkill_mid_crawl_then_rerun_gives_the_same_documents(demo_web, harvest
 
 
 def test_every_table_and_column_is_commented_in_duckdb(harvested):
-    from pipelines.warehouse_schema import TABLES
+    from core.schema import TABLES
 
     tables = dict(harvested.sql("SELECT table_name, comment FROM duckdb_tables()"))
     assert set(TABLES) <= set(tables)
@@ -138,6 +138,15 @@ def test_every_table_and_column_is_commented_in_duckdb(harvested):
         "SELECT table_name, column_name FROM duckdb_columns() WHERE NOT internal AND schema_name = 'main' "
         "AND coalesce(comment, '') = ''")
     assert uncommented == []
+
+
+def test_every_column_has_the_type_the_schema_gives_it(harvested):
+    from core.schema import TABLES
+
+    actual = {(t, c): ty for t, c, ty in harvested.sql(
+        "SELECT table_name, column_name, data_type FROM duckdb_columns() WHERE schema_name = 'main'")}
+    expected = {(t.name, c.name): c.type for t in TABLES.values() for c in t.columns}
+    assert {k: actual.get(k) for k in expected} == expected
 
 
 def test_municipalities_carry_the_whole_registry_with_size_classes(harvested):

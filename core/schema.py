@@ -1,0 +1,294 @@
+"""Every table's columns, types and descriptions, defined once.
+
+This one definition drives the fetch-log writer's validation (core.fetch_log), the warehouse DDL and its
+`COMMENT ON` (pipelines.warehouse), the column schemas the Dagster UI shows for the warehouse assets, and
+docs/TABLES.md (`python -m core.schema > docs/TABLES.md`). The fetch log's two record kinds are the tables
+`fetches` and `source_crawls`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Mapping
+
+# DuckDB types used by the warehouse
+# (names as DuckDB reports them in duckdb_columns())
+TEXT, INT, FLOAT, BOOL, DATE, TIME, TEXTS = ("VARCHAR", "BIGINT", "DOUBLE", "BOOLEAN", "DATE", "TIMESTAMP WITH TIME ZONE",
+                                             "VARCHAR[]")
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    comment: str
+    columns: tuple[Column, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+    @cached_property
+    def by_name(self) -> dict[str, Column]:
+        return {c.name: c for c in self.columns}
+
+    def column(self, name: str) -> Column:
+        return self.by_name[name]
+
+    def ddl(self) -> str:
+        """CREATE TABLE statement of the warehouse table."""
+        return f"CREATE TABLE {self.name} (" + ", ".join(f"{c.name} {c.type}" for c in self.columns) + ")"
+
+    def comments(self) -> list[str]:
+        """COMMENT ON statements: the table's and every column's description, stored in the database."""
+        quote = lambda text: "'" + text.replace("'", "''") + "'"  # noqa: E731
+        return [f"COMMENT ON TABLE {self.name} IS {quote(self.comment)}"] + [
+            f"COMMENT ON COLUMN {self.name}.{c.name} IS {quote(c.description)}" for c in self.columns]
+
+
+class SchemaError(ValueError):
+    """A record that does not fit its table: a programming error, caught by the tests, never written."""
+
+
+# Python values a column of each type accepts (dates and times travel as ISO 8601 strings until DuckDB casts them)
+_ACCEPTS = {TEXT: (str,), INT: (int,), FLOAT: (int, float), BOOL: (bool,), DATE: (str,), TIME: (str,),
+            TEXTS: (list, tuple)}
+
+
+def conform(table: Table, record: Mapping) -> dict:
+    """The record as a row of `table`: its columns in order, missing ones null. Keys starting with "_" travel
+    beside a record (a body, say) and are left out; any other unknown key or a value of the wrong type raises."""
+    unknown = [k for k in record if k not in table.by_name and not k.startswith("_")]
+    if unknown:
+        raise SchemaError(f"{table.name}: unknown column(s) {', '.join(map(repr, unknown))}")
+    row = {}
+    for c in table.columns:
+        value = record.get(c.name)
+        if value is not None and (not isinstance(value, _ACCEPTS[c.type])
+                                  or (c.type in (INT, FLOAT) and isinstance(value, bool))):
+            raise SchemaError(f"{table.name}.{c.name} is {c.type}, got {type(value).__name__} {value!r:.80}")
+        row[c.name] = value
+    return row
+
+
+def _table(name: str, comment: str, *columns: tuple[str, str, str]) -> Table:
+    return Table(name, comment, tuple(Column(*c) for c in columns))
+
+
+TABLES: dict[str, Table] = {t.name: t for t in (
+    _table(
+        "municipalities",
+        "Czech municipalities (RÚIAN/ČSÚ registry, 6,258 obce) with the project size class; seed data/seeds/municipalities (see its PROVENANCE.md).",
+        ("municipality_code", TEXT, "RÚIAN/ČSÚ municipality code (kod_obce, 6 digits): the key everything links to"),
+        ("name", TEXT, "municipality name (nazev_obce)"),
+        ("official_name", TEXT, "official name of the accounting unit (e.g. 'Obec Blešno', 'Statutární město Ostrava')"),
+        ("ico", TEXT, "company number (IČO) of the municipality"),
+        ("okres_code", TEXT, "district (okres) code"),
+        ("okres_name", TEXT, "district name"),
+        ("orp_code", TEXT, "RÚIAN code of the municipality with extended powers (ORP) it belongs to"),
+        ("orp_name", TEXT, "ORP name"),
+        ("kraj_code", TEXT, "region (kraj) RÚIAN code"),
+        ("kraj_name", TEXT, "region name"),
+        ("kraj_nuts3", TEXT, "region NUTS3 code"),
+        ("municipality_type", TEXT, "ordinary / POU / ORP / regional city (Státní pokladna codelist)"),
+        ("population", INT, "inhabitants (Státní pokladna codelist, 2018); null for 10 municipalities created in 2016"),
+        ("size_class", TEXT, "project size class: village_xs (<500), village (500-1,999), small_town (2,000-9,999), town (10,000-49,999), city (50,000+)"),
+        ("web_domain_candidates", TEXT, "candidate web domains from e-mail addresses (heuristic, unverified)"),
+    ),
+    _table(
+        "sources",
+        "Harvest sources (one row per source_id, latest definition) with the outcome of their latest crawl.",
+        ("source_id", TEXT, "source identifier from the sources file"),
+        ("kind", TEXT, "municipal_site | regional_site | national_site"),
+        ("start_url", TEXT, "URL the crawl starts from"),
+        ("municipality_code", TEXT, "municipality the source belongs to (null for regional/national sources)"),
+        ("name", TEXT, "human name of the source"),
+        ("last_crawl_id", TEXT, "latest crawl that visited the source"),
+        ("cms", TEXT, "CMS family recognised by the spider in that crawl"),
+        ("last_status", TEXT, "ok | no_documents | blocked_by_robots | unreachable | error"),
+        ("last_reason", TEXT, "why the source yielded no documents in its latest crawl (null when it did)"),
+        ("last_pages", INT, "HTML pages fetched in the latest crawl"),
+        ("last_documents", INT, "documents fetched in the latest crawl"),
+        ("last_errors", INT, "failed fetches in the latest crawl"),
+        ("last_crawled_at", TIME, "UTC end of the latest crawl of the source"),
+    ),
+    _table(
+        "source_crawls",
+        "One row per source per crawl: the crawl history of every source.",
+        ("crawl_id", TEXT, "crawl run"),
+        ("source_id", TEXT, "source id"),
+        ("start_url", TEXT, "start URL crawled"),
+        ("cms", TEXT, "CMS family recognised"),
+        ("status", TEXT, "ok | no_documents | blocked_by_robots | unreachable | error"),
+        ("reason", TEXT, "why a source yielded no documents (null when it did)"),
+        ("pages", INT, "HTML pages fetched"),
+        ("documents", INT, "documents fetched"),
+        ("errors", INT, "failed fetches"),
+        ("started_at", TIME, "UTC start"),
+        ("finished_at", TIME, "UTC end"),
+    ),
+    _table(
+        "fetches",
+        "One row per HTTP fetch attempt of every crawl (pages, documents, failures, robots-forbidden URLs).",
+        ("crawl_id", TEXT, "id of the crawl run that made the request"),
+        ("source_id", TEXT, "source (sources.csv) the request belongs to"),
+        ("url", TEXT, "requested URL (before redirects)"),
+        ("final_url", TEXT, "URL of the final response after redirects"),
+        ("status", INT, "HTTP status of the final response; null when no response came"),
+        ("outcome", TEXT, "ok | http_error | redirect_loop | forbidden_by_robots | offsite | too_large | timeout | connection_error | error"),
+        ("error", TEXT, "reason text when outcome is not ok"),
+        ("kind", TEXT, "page (HTML to follow) | document (file or document page to extract)"),
+        ("content_type", TEXT, "Content-Type header as served"),
+        ("content_disposition", TEXT, "Content-Disposition header as served"),
+        ("content_length", INT, "length of the body in bytes"),
+        ("etag", TEXT, "ETag header"),
+        ("last_modified", TEXT, "Last-Modified header"),
+        ("referer", TEXT, "page that linked to this URL"),
+        ("link_text", TEXT, "anchor text of the link that led here"),
+        ("link_context", TEXT, "text around the link on the referring page (list item, heading)"),
+        ("depth", INT, "link depth from the start URL"),
+        ("cms", TEXT, "CMS family the spider recognised on the source"),
+        ("sha256", TEXT, "sha256 of the body in the raw store (null when nothing was stored)"),
+        ("fetched_at", TIME, "UTC time of the response (ISO 8601)"),
+    ),
+    _table(
+        "documents",
+        "One row per distinct document content (doc_id = sha256 of the bytes), with its extracted text and metadata.",
+        ("doc_id", TEXT, "sha256 of the document bytes (content address in data/raw)"),
+        ("url", TEXT, "URL where the content was first seen"),
+        ("source_id", TEXT, "source of that first sighting"),
+        ("municipality_code", TEXT, "municipality of that source (null for regional/national sources until text matching)"),
+        ("file_format", TEXT, "real format sniffed from the bytes: pdf, docx, html, rtf, odt, doc, ..."),
+        ("mime_type", TEXT, "MIME type of the real format"),
+        ("title", TEXT, "document title, chosen among candidates (page-1 heading, metadata, heading styles, first lines naming a document kind, the link text) by a scorer that rejects letterheads, addresses, stamps and garbled text"),
+        ("title_source", TEXT, "where the title came from: layout | metadata | heading_style | doc_name_line | first_line | link_text | ..."),
+        ("author", TEXT, "author from document metadata"),
+        ("pages", INT, "page count (PDF)"),
+        ("text", TEXT, "extracted plain text (PDF pages separated by form feeds)"),
+        ("text_chars", INT, "length of text in characters"),
+        ("needs_ocr", BOOL, "true when the text layer is empty, image-only or garbage and OCR is needed"),
+        ("extraction_status", TEXT, "ok | needs_ocr | failed (retried next run) | unsupported | refused (over a safety limit: too large, an archive bomb; not retried for these bytes) | pending (not extracted yet)"),
+        ("extraction_error", TEXT, "reason when the status is not ok"),
+        ("text_source", TEXT, "where the text came from: text_layer (the file's own text), ocr (Tesseract on rendered pages), none"),
+        ("language", TEXT, "ISO 639-1 language of the text (seeded langdetect on a bounded sample + a Czech/Slovak decision)"),
+        ("language_confidence", FLOAT, "confidence of the language (0-1)"),
+        ("language_mixed", BOOL, "true when parts of a long document are in different languages"),
+        ("validity_from", INT, "first year the document applies to ('2021-2030' -> 2021)"),
+        ("validity_to", INT, "last year the document applies to ('do roku 2030' -> 2030)"),
+        ("approved_on", DATE, "date the document itself was approved (not dates it cites)"),
+        ("approval_body", TEXT, "who approved it, normalised (zastupitelstvo obce, rada města, zastupitelstvo kraje, vláda, ...)"),
+        ("resolution_number", TEXT, "number of the approving resolution (usnesení č. ...)"),
+        ("municipality_source", TEXT, "how municipality_code was found: source (a municipal website) or text (matched in title/first pages)"),
+        ("kraj_code", TEXT, "region the text names (regional documents)"),
+        ("level", TEXT, "municipal | regional | national | mas"),
+        ("smart_scope", TEXT, "village (municipality under 2,000 inhabitants) | city | region"),
+        ("doc_type", TEXT, "document type code of the project vocabulary (transforms/data/vocabulary.json document_types), else other"),
+        ("is_strategic", BOOL, "the document is a strategy: it names itself as one (strategy, concept, development plan or programme, action plan, SUMP, ...) and shows a strategy's structure (vision, priorities, goals, measures, indicators, ...); minutes, notices, budgets and tenders that mention one are not"),
+        ("smart_score", FLOAT, "0-1: share of the text in passages that plan, procure or describe a SMART solution"),
+        ("is_smart", BOOL, "the document plans, procures or describes a SMART solution (its title or opening names one, or enough of its passages do; see docs/ANNOTATION.md); the passages are in document_evidence"),
+        ("domains", TEXTS, "areas (vocabulary area codes) the document is about: of its SMART solutions when is_smart, else its subject; vote shares in document_domains"),
+        ("annotation_status", TEXT, "ok | failed | pending (no text to annotate yet)"),
+        ("size_bytes", INT, "size of the content in bytes"),
+        ("first_seen_at", TIME, "UTC time of the first fetch of this content"),
+        ("last_seen_at", TIME, "UTC time of the latest fetch of this content"),
+    ),
+    _table(
+        "document_domains",
+        "Per-document score of every SMART area that matched, with the matched terms (the evidence behind documents.domains).",
+        ("doc_id", TEXT, "document (documents.doc_id)"),
+        ("domain", TEXT, "vocabulary area code"),
+        ("score", FLOAT, "share of the area in the votes of the document's passages (0-1)"),
+        ("selected", BOOL, "true when the area is in documents.domains"),
+        ("evidence", TEXT, "passages that voted for the area (JSON list)"),
+    ),
+    _table(
+        "funding_mentions",
+        "Funding programmes a document mentions (one row per document and programme).",
+        ("doc_id", TEXT, "document (documents.doc_id)"),
+        ("programme_code", TEXT, "programme code of the vocabulary (IROP, OPZP, MPO/TA ČR programmes, ...)"),
+        ("snippet", TEXT, "text around the first mention"),
+        ("mentions", INT, "how many times the programme is mentioned"),
+    ),
+    _table(
+        "document_evidence",
+        "Why each label of a document was given: the sentences and passages behind it (one row each) and the rule that decided (kind 'rule').",
+        ("doc_id", TEXT, "document (documents.doc_id)"),
+        ("field", TEXT, "label the row supports: title | validity | approved_on | doc_type | is_strategic | is_smart | domain; rule rows also language | municipality | kraj | level | approval | smart"),
+        ("value", TEXT, "the value it supports (a doc type, an area code, a structure group of a strategy, true/false, a year range)"),
+        ("kind", TEXT, "where it stands: title | first lines | title page | passage | structure | statement | first_page | rule"),
+        ("text", TEXT, "the sentence or passage itself (at most 300 characters), or for a rule row its summary as JSON"),
+        ("position", INT, "character offset of the passage in documents.text (null for the title and rule rows)"),
+        ("terms", TEXT, "vocabulary terms found in it (JSON list)"),
+    ),
+    _table(
+        "document_clusters",
+        "Documents that carry the same text (re-saved files, PDF/DOCX twins, near-identical copies), one row per document; editions of one strategy are chained in strategies.versions.",
+        ("cluster_id", TEXT, "stable id of the same-text group: derived from its smallest member doc_id, so it survives reruns"),
+        ("doc_id", TEXT, "document (documents.doc_id)"),
+        ("similarity", FLOAT, "similarity to the cluster's canonical document (1.0 for the canonical itself; rapidfuzz on normalised text)"),
+        ("role", TEXT, "canonical (the one to read: PDF first, then earliest seen) | duplicate (same format) | format_twin (other format) | version (canonical of an older edition of a strategy)"),
+        ("strategy_id", TEXT, "strategy the document belongs to (strategies.strategy_id), null for non-strategic documents"),
+        ("version_rank", INT, "edition of the strategy, 1 = oldest (null when not a strategy)"),
+    ),
+    _table(
+        "strategies",
+        "The analysts' main table: one row per strategy, its latest edition's facts, every edition and every URL where it was found.",
+        ("strategy_id", TEXT, "stable id from municipality (or kraj), document type and the title without years and update markers"),
+        ("title", TEXT, "title of the latest edition"),
+        ("municipality_code", TEXT, "municipality the strategy belongs to (null for regional/national ones)"),
+        ("municipality_name", TEXT, "municipality name"),
+        ("kraj", TEXT, "region name (of the municipality, or the region a regional strategy names)"),
+        ("level", TEXT, "municipal | regional | national | mas"),
+        ("smart_scope", TEXT, "village | city | region"),
+        ("doc_type", TEXT, "document type code"),
+        ("validity_from", INT, "first year of the latest edition"),
+        ("validity_to", INT, "last year of the latest edition"),
+        ("approved_on", DATE, "approval date of the latest edition"),
+        ("domains", TEXTS, "SMART areas of the latest edition"),
+        ("is_smart", BOOL, "the latest edition is about SMART solutions"),
+        ("doc_id", TEXT, "canonical document of the latest edition"),
+        ("versions", TEXTS, "canonical doc_ids of every edition, oldest first"),
+        ("urls", TEXTS, "every URL where any file of any edition was found"),
+        ("first_seen_at", TIME, "first time any edition was fetched"),
+        ("last_seen_at", TIME, "latest time any edition was fetched"),
+        ("is_current", BOOL, "the latest edition is still valid (validity_to is this year or later, or open-ended)"),
+    ),
+    _table(
+        "document_urls",
+        "Every URL where a document was seen (one row per document and requested URL).",
+        ("doc_id", TEXT, "document (documents.doc_id)"),
+        ("url", TEXT, "URL as linked (before redirects)"),
+        ("final_url", TEXT, "URL after redirects"),
+        ("source_id", TEXT, "source the URL was found on"),
+        ("link_text", TEXT, "anchor text of the first link that led here"),
+        ("referer", TEXT, "page holding that link"),
+        ("content_type", TEXT, "Content-Type as served (may be wrong: see documents.file_format)"),
+        ("filename", TEXT, "file name from Content-Disposition or the URL path"),
+        ("fetch_count", INT, "how many fetches returned this content at this URL"),
+        ("first_seen_at", TIME, "UTC time of the first fetch"),
+        ("last_seen_at", TIME, "UTC time of the latest fetch"),
+    ),
+)}
+
+
+
+def tables_markdown() -> str:
+    """docs/TABLES.md, generated from TABLES so the docs never drift from the database comments."""
+    out = ["# Warehouse tables (`data/warehouse.duckdb`)", "",
+           "Generated from `core/schema.py` (`python -m core.schema > docs/TABLES.md`); the same text is stored in",
+           "DuckDB as `COMMENT ON` (see `duckdb_tables()` / `duckdb_columns()`) and shown in the Dagster UI.", ""]
+    for t in TABLES.values():
+        out += [f"## `{t.name}`", "", t.comment, "", "| column | type | meaning |", "|---|---|---|"]
+        out += [f"| `{c.name}` | {c.type} | {c.description.replace('|', '&#124;')} |" for c in t.columns]
+        out.append("")
+    return "\n".join(out)
+
+
+if __name__ == "__main__":
+    print(tables_markdown())
