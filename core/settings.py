@@ -47,6 +47,10 @@ class Settings:
         return self.data_dir / "fetchlog"
 
     @property
+    def validators_path(self) -> Path:
+        return self.data_dir / "validators.sqlite"
+
+    @property
     def extracted_dir(self) -> Path:
         return self.data_dir / "extracted"
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import hashlib
 import json
 import resource
 import signal
 import sys
 import time
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from aiohttp import web as aioweb
@@ -32,6 +34,33 @@ def raise_open_files_limit() -> int:
         except (ValueError, OSError):
             pass
     return soft
+
+
+def conditional(reply: Reply, request_headers) -> Reply:
+    """Validators as a typical web server sends them: a strong ETag on every full response (Last-Modified where the
+    route has one), and 304 Not Modified without a body when the client's copy is current."""
+    if reply.status != 200:
+        return reply
+    etag = '"' + hashlib.md5(reply.body).hexdigest()[:20] + '"'
+    headers = {**reply.headers, "ETag": etag}
+    validators = {k: v for k, v in headers.items() if k in ("ETag", "Last-Modified")}
+    if_none_match = request_headers.get("If-None-Match")
+    if if_none_match is not None:
+        if etag in {t.strip() for t in if_none_match.split(",")} or if_none_match.strip() == "*":
+            return Reply(304, validators, b"", reply.delay)
+    elif "Last-Modified" in headers and request_headers.get("If-Modified-Since"):
+        since = parsedate_to_datetime_or_none(request_headers["If-Modified-Since"])
+        modified = parsedate_to_datetime_or_none(headers["Last-Modified"])
+        if since is not None and modified is not None and modified <= since:
+            return Reply(304, validators, b"", reply.delay)
+    return Reply(reply.status, headers, reply.body, reply.delay)
+
+
+def parsedate_to_datetime_or_none(value: str):
+    try:
+        return parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
 
 
 class PortInUse(RuntimeError):
@@ -64,7 +93,7 @@ class DemoServer:
         elif site is None:
             reply = Reply(404, {"Content-Type": "text/plain"}, b"no such site")
         else:
-            reply = respond(site, request.raw_path)
+            reply = conditional(respond(site, request.raw_path), request.headers)
         self._write_log(request, site, reply.status)
         if reply.delay:
             await asyncio.sleep(reply.delay)

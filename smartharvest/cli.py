@@ -183,7 +183,8 @@ def render_summary(result, settings: Settings, seconds: float) -> str:
         f"  sites      {crawl.get('sources', '?')} crawled: {crawl.get('sources_ok', '?')} with documents, "
         f"{crawl.get('sources_blocked', 0)} blocked by robots.txt, {crawl.get('sources_unreachable', 0)} unreachable, "
         f"{crawl.get('sources_no_documents', 0)} without documents",
-        f"  pages      {crawl.get('pages', '?')} fetched",
+        f"  pages      {crawl.get('pages', '?')} fetched; {crawl.get('not_modified', 0)} URLs unchanged since the last "
+        f"night (304, nothing downloaded), {crawl.get('bytes_downloaded', 0) / 1e6:.1f} MB downloaded",
         f"  documents  {docs.get('rows', '?')} distinct in the warehouse, {docs.get('new_documents', '?')} new; "
         f"{urls.get('rows', '?')} document URLs",
         f"  extraction {extract.get('extracted', '?')} extracted now: {extract.get('ok', '?')} ok, "

@@ -25,6 +25,7 @@ from scrapy.utils.response import get_base_url
 from twisted.internet import error as txerror
 from w3lib.url import canonicalize_url
 
+from core import raw_store
 from core.fetch_log import utc_now
 from core.sources import Source
 from spiders import cms
@@ -124,8 +125,10 @@ class SiteSpider(scrapy.Spider):
                 st.page_limit_hit = True
                 return None
         netloc = urlsplit(url).netloc.lower()
+        known = self.run.known(url)
         request = scrapy.Request(  # raises ValueError for a URL it cannot send: counted only once it exists
             url,
+            headers=known.conditional_headers() if known else None,
             callback=self.parse,
             errback=self.on_error,
             dont_filter=True,  # our `seen` set is the duplicate filter
@@ -139,6 +142,7 @@ class SiteSpider(scrapy.Spider):
                 "link_text": link_text,
                 "link_context": link_context,
                 "referer_url": referer,
+                "known": known,
             },
         )
         st.seen.add(key)
@@ -168,6 +172,10 @@ class SiteSpider(scrapy.Spider):
             self._maybe_done(st)
 
     def _handle_response(self, response, st, meta):
+        known = meta.get("known")
+        if response.status == 304 and known is not None:
+            yield from self._unchanged(response, st, meta, known)
+            return
         body = response.body
         headers = response.headers
         content_type = _header(headers, b"Content-Type")
@@ -197,6 +205,36 @@ class SiteSpider(scrapy.Spider):
         )
         if status == 200 and is_html:
             yield from self._follow(response, st, family, meta.get("depth", 0))
+
+    def _unchanged(self, response, st, meta, known):
+        """A 304: the copy in the raw store is still what the URL serves. Recorded as an ok fetch of that copy
+        (status 304, its sha256, nothing downloaded); a page's links are followed from the stored copy."""
+        headers = response.headers
+        if meta.get("start"):
+            st.start_outcome, st.start_status, st.start_url_final = "ok", 304, response.url
+        page = None
+        path = raw_store.path_for(self.run.settings.raw_dir, known.sha256)
+        try:
+            with open(path, "rb") as fh:
+                head = fh.read(4096)
+                filename = filename_from_disposition(known.content_disposition) or response.url
+                # an HTML page or document page: its links are followed as if it had been downloaded
+                body = head + fh.read() if sniff_format(head, known.content_type, filename) == "html" else None
+        except OSError:
+            body = None
+        if body is not None:
+            page = HtmlResponse(url=response.url, body=body, request=response.request,
+                                headers={"Content-Type": known.content_type or "text/html"})
+            if st.family is None:
+                st.family = cms.detect(page)
+        yield self._item(
+            response.request, meta, st, final_url=response.url, status=304, outcome="ok", error=None,
+            kind=known.kind, content_type=known.content_type, content_disposition=known.content_disposition,
+            content_length=None, etag=_header(headers, b"ETag") or known.etag,
+            last_modified=_header(headers, b"Last-Modified") or known.last_modified, sha256=known.sha256,
+        )
+        if page is not None:
+            yield from self._follow(page, st, st.family or cms.GENERIC, meta.get("depth", 0))
 
     def _follow(self, response, st, family, depth: int):
         if self.depth_limit and depth + 1 > self.depth_limit:
@@ -285,7 +323,8 @@ class SiteSpider(scrapy.Spider):
 
     # --- items -----------------------------------------------------------------------------------
     def _item(self, request, meta, st, *, final_url, status, outcome, error, kind, content_type=None,
-              content_disposition=None, content_length=None, etag=None, last_modified=None, body=None) -> dict:
+              content_disposition=None, content_length=None, etag=None, last_modified=None, body=None,
+              sha256=None) -> dict:
         redirects = meta.get("redirect_urls") or []
         return {
             "crawl_id": self.run.crawl_id,
@@ -306,7 +345,7 @@ class SiteSpider(scrapy.Spider):
             "link_context": meta.get("link_context"),
             "depth": meta.get("depth", 0),
             "cms": st.cms,
-            "sha256": None,
+            "sha256": sha256,
             "fetched_at": utc_now(),
             BODY: body,
         }

@@ -10,11 +10,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core import fetch_log
+from core import fetch_log, raw_store
 from core.fetch_log import FETCHES, SOURCE_CRAWLS, JsonlAppender
 from core.schema import conform
 from core.sources import Source
 from core.settings import Settings
+from core.validators import Known, Validators
 from spiders.robots import quote_rule
 
 ERROR_OUTCOMES = frozenset({"http_error", "redirect_loop", "too_large", "timeout", "connection_error", "error"})
@@ -63,12 +64,30 @@ class CrawlRun:
         self.states: dict[str, SourceState] = {s.source_id: SourceState(s) for s in sources}
         self.fetches = JsonlAppender(fetch_log.fetches_path(settings.fetchlog_dir, crawl_id), FETCHES)
         self.source_log = JsonlAppender(fetch_log.sources_path(settings.fetchlog_dir, crawl_id), SOURCE_CRAWLS)
+        self.validators = Validators(settings.validators_path)
         self.close_reasons: dict[str, str] = {}  # spider name -> Scrapy close reason
         self.robots: dict[str, tuple[str, str]] = {}  # netloc -> (robots url, text)
         self.t0 = time.monotonic()
         self.started_at = fetch_log.utc_now()
         self.totals = {"pages": 0, "documents": 0, "new_raw_files": 0, "errors": 0, "forbidden_by_robots": 0,
-                       "offsite_dropped": 0, "too_large": 0, "responses": 0, "new_documents": 0}
+                       "offsite_dropped": 0, "too_large": 0, "responses": 0, "new_documents": 0,
+                       "not_modified": 0, "bytes_downloaded": 0}
+
+    # --- conditional requests --------------------------------------------------------------------
+    def known(self, url: str) -> Known | None:
+        """Validators of the URL's last full response, when its copy is still in the raw store."""
+        k = self.validators.get(url)
+        return k if k is not None and raw_store.exists(self.settings.raw_dir, k.sha256) else None
+
+    def _learn(self, record: dict) -> None:
+        url, status = record.get("url"), record.get("status")
+        if status == 200 and record.get("outcome") == "ok" and record.get("sha256") and (
+                record.get("etag") or record.get("last_modified")):
+            self.validators.remember(Known(url, record.get("etag"), record.get("last_modified"), record["sha256"],
+                                           record.get("content_type"), record.get("content_disposition"),
+                                           record.get("kind") or "page", record.get("fetched_at")))
+        elif status is not None and status != 304:
+            self.validators.forget(url)  # an error or a response without validators: ask in full next time
 
     # --- recording -------------------------------------------------------------------------------
     def record_fetch(self, record: dict, new_file: bool) -> None:
@@ -78,6 +97,9 @@ class CrawlRun:
         t = self.totals
         if record.get("status") is not None:
             t["responses"] += 1
+            if record["status"] == 304:
+                t["not_modified"] += 1
+            t["bytes_downloaded"] += record.get("content_length") or 0
         if outcome == "ok":
             key = "documents" if kind == "document" else "pages"
             t[key] += 1
@@ -104,6 +126,7 @@ class CrawlRun:
             if st:
                 st.new_files += 1
         self.fetches.write(record)
+        self._learn(record)
 
     # --- per-source summary ----------------------------------------------------------------------
     def source_summary(self, st: SourceState, close_reason: str = "finished") -> dict:
@@ -176,7 +199,7 @@ class CrawlRun:
         done = sum(1 for st in self.states.values() if st.done or st.summarised)
         rate = t["responses"] / max(self.elapsed(), 1e-6)
         return (f"[crawl] sources {done}/{len(self.states)} done · pages {t['pages']} · documents {t['documents']} "
-                f"(new {t['new_documents']}) · errors {t['errors']} · {rate:.1f} pages/s")
+                f"(new {t['new_documents']}) · unchanged {t['not_modified']} · errors {t['errors']} · {rate:.1f} pages/s")
 
     def summary(self) -> dict:
         statuses = [st.summary or self.source_summary(st, "unfinished")
@@ -199,6 +222,8 @@ class CrawlRun:
             "forbidden_by_robots": t["forbidden_by_robots"],
             "offsite_dropped": t["offsite_dropped"],
             "too_large": t["too_large"],
+            "not_modified": t["not_modified"],
+            "bytes_downloaded": t["bytes_downloaded"],
             "duration_s": round(self.elapsed(), 2),
             # alias of sources_blocked under the name docs/ARCHITECTURE.md uses
             "blocked_sources": count("blocked_by_robots"),
@@ -207,6 +232,7 @@ class CrawlRun:
     def close(self) -> None:
         self.fetches.close()
         self.source_log.close()
+        self.validators.close()
 
 
 def write_json_atomic(path: Path, data: dict) -> None:

@@ -128,3 +128,24 @@ def test_taken_port_fails_with_a_clear_message(served, tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode != 0
     assert str(served.base_port) in proc.stderr and "--base-port" in proc.stderr
+
+
+def test_full_responses_carry_an_etag_and_a_current_copy_gets_304_without_a_body():
+    from demo_web.routing import Reply
+    from demo_web.server import conditional
+
+    full = conditional(Reply(200, {"Content-Type": "application/pdf", "Last-Modified": "Tue, 03 Nov 2026 10:00:00 GMT"},
+                             b"%PDF-1.4 x"), {})
+    etag = full.headers["ETag"]
+    assert full.status == 200 and full.body == b"%PDF-1.4 x"
+    same = conditional(Reply(200, dict(full.headers), b"%PDF-1.4 x"), {"If-None-Match": etag})
+    assert same.status == 304 and same.body == b"" and same.headers["ETag"] == etag
+    changed = conditional(Reply(200, {}, b"%PDF-1.4 y"), {"If-None-Match": etag})
+    assert changed.status == 200 and changed.body == b"%PDF-1.4 y"
+    since = conditional(Reply(200, {"Last-Modified": "Tue, 03 Nov 2026 10:00:00 GMT"}, b"x"),
+                        {"If-Modified-Since": "Wed, 04 Nov 2026 10:00:00 GMT"})
+    assert since.status == 304
+    older = conditional(Reply(200, {"Last-Modified": "Tue, 03 Nov 2026 10:00:00 GMT"}, b"x"),
+                        {"If-Modified-Since": "Mon, 02 Nov 2026 10:00:00 GMT"})
+    assert older.status == 200
+    assert conditional(Reply(404, {}, b"no"), {"If-None-Match": "*"}).status == 404
