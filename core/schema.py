@@ -197,6 +197,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         ("size_bytes", INT, "size of the content in bytes"),
         ("first_seen_at", TIME, "UTC time of the first fetch of this content"),
         ("last_seen_at", TIME, "UTC time of the latest fetch of this content"),
+        ("gone_since", TIME, "set when no URL serves this content any more: start of the first crawl that reached its site(s) without finding it (never deleted; null while it is still linked somewhere)"),
     ),
     _table(
         "document_domains",
@@ -273,6 +274,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         ("fetch_count", INT, "how many fetches returned this content at this URL"),
         ("first_seen_at", TIME, "UTC time of the first fetch"),
         ("last_seen_at", TIME, "UTC time of the latest fetch"),
+        ("gone_since", TIME, "set when the URL no longer serves this content (unlinked, removed, or it now serves another document): start of the first crawl that reached the site without fetching it here"),
     ),
 )}
 

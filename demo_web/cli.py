@@ -40,6 +40,9 @@ def _parser() -> argparse.ArgumentParser:
         sp.add_argument("--sites", type=int, default=40, help="number of municipal sites (3 regional sites are added)")
         sp.add_argument("--base-port", type=int, default=18100, help="port of the first site; site i gets BASE_PORT+i")
         sp.add_argument("--seed", type=int, default=2026, help="seed of the deterministic generator")
+        sp.add_argument("--night", type=int, default=1,
+                        help="the web as it is on this night: later nights add, replace and remove documents, "
+                             "redesign one site (from night 3) and take one down (from night 4); see changes.jsonl")
         sp.add_argument("--hashes", choices=("auto", "yes", "no"), default="auto",
                         help="fill manifest sha256 (renders every document; auto = yes up to 200 sites)")
     return p
@@ -60,7 +63,10 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     (out / "ready").unlink(missing_ok=True)
     t0 = time.perf_counter()
-    web = build_web(sites=args.sites, seed=args.seed, base_port=args.base_port)
+    if args.night < 1:
+        print("--night must be at least 1", file=sys.stderr)
+        return 2
+    web = build_web(sites=args.sites, seed=args.seed, base_port=args.base_port, night=args.night)
     t_model = time.perf_counter() - t0
     hashes = {"auto": None, "yes": True, "no": False}[args.hashes]
     summary = write_outputs(web, out, hashes=hashes)

@@ -198,7 +198,8 @@ def write_outputs(web: Web, out_dir: Path, hashes: bool | None = None) -> dict:
         if not s.foreign:
             w.writerow([s.source_id, s.kind, s.base_url + "/", s.municipality_code, s.name])
     _atomic_write(out_dir / "sources.csv", buf.getvalue())
-    return summarize(web, rows)
+    _atomic_write(out_dir / "changes.jsonl", "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in web.changes))
+    return {**summarize(web, rows), "night": web.night, "changes": len(web.changes)}
 
 
 def distinct_documents(rows: list[dict]) -> list[dict]:

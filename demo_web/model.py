@@ -182,6 +182,7 @@ class Site:
     external_links: list[tuple[str, str]] = field(default_factory=list)
     section_ids: dict[str, int] = field(default_factory=dict)
     menu_urls: dict[str, str] = field(default_factory=dict)
+    down: bool = False  # taken down on a later night (demo_web.nights): its port does not listen
     _routes: dict | None = None
 
     @property
@@ -226,6 +227,8 @@ class Web:
     sites: list[Site]
     seed: int
     base_port: int
+    night: int = 1
+    changes: list[dict] = field(default_factory=list)  # what changed since night 1 (demo_web.nights.rows)
 
     @cached_property
     def municipal(self) -> list[Site]:
@@ -911,9 +914,10 @@ def _slot(i: int) -> tuple[str, str]:
     return CMS_CYCLE[(j + j // len(CMS_CYCLE)) % len(CMS_CYCLE)], CLASS_CYCLE[j % len(CLASS_CYCLE)]
 
 
-def build_web(sites: int = 40, seed: int = 2026, base_port: int = 18100) -> Web:
-    """The full model: `sites` municipal sites, 3 regional sites and one foreign host, traps placed."""
-    from . import dedup, traps
+def build_web(sites: int = 40, seed: int = 2026, base_port: int = 18100, night: int = 1) -> Web:
+    """The full model: `sites` municipal sites, 3 regional sites and one foreign host, traps placed; on a later
+    `night` with that night's changes (demo_web.nights)."""
+    from . import dedup, nights, traps
     from .cms import scheme_for
 
     if sites < 1:
@@ -933,7 +937,7 @@ def build_web(sites: int = 40, seed: int = 2026, base_port: int = 18100) -> Web:
     fi = sites + KRAJ_SITES
     out.append(Site(index=fi, site_id="foreign", source_id="", kind="foreign", name="MAS Podbrdsko, z. s.",
                     cms="wordpress", port=base_port + fi, size_class=""))
-    web = Web(sites=out, seed=seed, base_port=base_port)
+    web = Web(sites=out, seed=seed, base_port=base_port, night=night)
     for s in out:
         srng = random.Random(f"{seed}:{s.site_id}")
         s.org_id = srng.randint(1000, 9999)
@@ -952,11 +956,17 @@ def build_web(sites: int = 40, seed: int = 2026, base_port: int = 18100) -> Web:
     dedup.plant(web)
     traps.place(web)
     dedup.finish(web)
+    changes = nights.apply(web, night)
     for s in out:
         scheme_for(s.cms).assign(s)
+    for c in changes:
+        if c["change"] == "removed":  # unlinked: its URL is where it used to answer
+            c["doc"].url = scheme_for(c["site"].cms).file_url(c["site"], c["doc"])
+            c["doc"].detail = scheme_for(c["site"].cms).detail_url(c["site"], c["doc"])
     for s in out:
         traps.after_urls(web, s)
         build_pages(s)
         compute_depths(s)
         del s._maker
+    web.changes = nights.rows(changes)
     return web

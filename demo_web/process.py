@@ -51,8 +51,9 @@ class DemoWebProcess:
     """`with DemoWebProcess(tmp, sites=8, base_port=free_port_base(12)) as web: ...`"""
 
     def __init__(self, out_dir: Path | str, sites: int = 40, base_port: int = 18100, seed: int = 2026,
-                 hashes: str = "auto", startup_timeout: float = 120.0):
+                 hashes: str = "auto", startup_timeout: float = 120.0, night: int = 1):
         self.out_dir = Path(out_dir)
+        self.night = night
         self.sites_count = sites
         self.base_port = base_port
         self.seed = seed
@@ -83,7 +84,7 @@ class DemoWebProcess:
         env["PYTHONPATH"] = os.pathsep.join([str(REPO_ROOT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
         cmd = [sys.executable, "-m", "demo_web", "serve", "--out", str(self.out_dir), "--sites",
                str(self.sites_count), "--base-port", str(self.base_port), "--seed", str(self.seed),
-               "--hashes", self.hashes]
+               "--hashes", self.hashes, "--night", str(self.night)]
         self._stderr = open(self.stderr_path, "w", encoding="utf-8")
         self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=self._stderr, stderr=self._stderr,
                                      cwd=str(REPO_ROOT), env=env, start_new_session=True,

@@ -73,7 +73,7 @@ class DemoServer:
     def __init__(self, web: Web, out_dir: Path):
         self.web = web
         self.out_dir = Path(out_dir)
-        self.by_port: dict[int, Site] = web.by_port()
+        self.by_port: dict[int, Site] = {port: s for port, s in web.by_port().items() if not s.down}
         self._log = None
         self._runner: aioweb.AppRunner | None = None
 

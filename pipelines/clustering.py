@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+from transforms import sightings
 from transforms.document_clusters import cluster_documents, strategy_key
 from transforms.versions import DocFacts, area_key, order_key, title_key, update_year
 
@@ -131,8 +132,8 @@ def build(documents: list[dict], document_urls: list[dict], municipalities: list
         current = by_id[canonical[best_of_edition[sid][-1]]]
         member_ids = [m.doc_id for cid in cids for m in clusters[cid]]
         muni = names.get(current.get("municipality_code") or "", {})
-        seen = [by_id[i].get("first_seen_at") for i in member_ids if by_id[i].get("first_seen_at")]
-        last = [by_id[i].get("last_seen_at") for i in member_ids if by_id[i].get("last_seen_at")]
+        first_seen, _ = sightings.first_and_last_seen(by_id[i].get("first_seen_at") for i in member_ids)
+        _, last_seen = sightings.first_and_last_seen(by_id[i].get("last_seen_at") for i in member_ids)
         validity_to = current.get("validity_to")
         strategy_rows.append({
             "strategy_id": sid, "title": current.get("title"), "municipality_code": current.get("municipality_code"),
@@ -144,7 +145,7 @@ def build(documents: list[dict], document_urls: list[dict], municipalities: list
             "is_smart": current.get("is_smart"), "doc_id": current["doc_id"],
             "versions": [canonical[c] for c in best_of_edition[sid]],
             "urls": sorted({u for i in member_ids for u in urls_of.get(i, ())}),
-            "first_seen_at": min(seen) if seen else None, "last_seen_at": max(last) if last else None,
+            "first_seen_at": first_seen, "last_seen_at": last_seen,
             "is_current": validity_to is None or int(validity_to) >= year,
         })
     return cluster_rows, strategy_rows

@@ -23,6 +23,7 @@ from pipelines.registry import kraj_names, municipality_rows
 from core.sources import source_definitions
 from core.schema import TABLES
 from core.settings import Settings, SettingsError, writable_dir
+from transforms import sightings
 from transforms.sniff import filename_from_disposition
 
 
@@ -59,23 +60,24 @@ def _document_rows(fetches: list[dict], sources: dict[str, dict], settings: Sett
                     key=lambda f: f.get("fetched_at") or ""):
         sha, at = f["sha256"], f.get("fetched_at")
         d = docs.get(sha)
-        if d is None:
+        if d is None:  # the first sighting (fetches in time order) names the document's URL and source
             src = sources.get(f.get("source_id") or "", {})
             docs[sha] = {"doc_id": sha, "url": f.get("url"), "source_id": f.get("source_id"),
                          "municipality_code": src.get("municipality_code"), "size_bytes": f.get("content_length"),
-                         "first_seen_at": at, "last_seen_at": at, "_ctype": f.get("content_type")}
-        else:
-            d["last_seen_at"] = at
+                         "_ctype": f.get("content_type"), "_seen": []}
+        docs[sha]["_seen"].append(at)
         key = (sha, f.get("url"))
         u = urls.get(key)
         if u is None:
             urls[key] = {"doc_id": sha, "url": f.get("url"), "final_url": f.get("final_url"), "source_id": f.get("source_id"),
                          "link_text": f.get("link_text"), "referer": f.get("referer"), "content_type": f.get("content_type"),
-                         "filename": _filename(f), "fetch_count": 1, "first_seen_at": at, "last_seen_at": at}
-        else:
-            u["fetch_count"] += 1
-            u["last_seen_at"] = at
-            u["final_url"] = f.get("final_url")
+                         "filename": _filename(f), "fetch_count": 0, "_seen": []}
+            u = urls[key]
+        u["fetch_count"] += 1
+        u["_seen"].append(at)
+        u["final_url"] = f.get("final_url")
+    for row in [*docs.values(), *urls.values()]:
+        row["first_seen_at"], row["last_seen_at"] = sightings.first_and_last_seen(row.pop("_seen"))
     for sha, d in docs.items():
         path = Path(settings.extracted_dir) / sha[:2] / f"{sha}.json"
         ex: dict = {}
@@ -93,6 +95,17 @@ def _document_rows(fetches: list[dict], sources: dict[str, dict], settings: Sett
         if not ex:
             d["extraction_error"] = "not extracted yet"
     return list(docs.values()), list(urls.values())
+
+
+def _mark_gone(documents: list[dict], document_urls: list[dict], crawls: list[dict]) -> None:
+    """gone_since of every URL sighting and every document (transforms.sightings decides)."""
+    reached = sightings.reached_crawls(crawls)
+    by_doc: dict[str, list[str | None]] = {}
+    for u in document_urls:
+        u["gone_since"] = sightings.url_gone_since(u.get("source_id"), u.get("last_seen_at"), reached)
+        by_doc.setdefault(u["doc_id"], []).append(u["gone_since"])
+    for d in documents:
+        d["gone_since"] = sightings.document_gone_since(by_doc.get(d["doc_id"], [None]))
 
 
 ANNOTATION_COLUMNS = ("language", "language_confidence", "language_mixed", "validity_from", "validity_to", "approved_on",
@@ -207,6 +220,7 @@ def publish(settings: Settings, latest_crawl_id: str | None = None) -> dict:
     fetches = list(fetch_log.read_fetches(settings.fetchlog_dir))
     sources, crawls = _source_rows(settings.fetchlog_dir)
     documents, document_urls = _document_rows(fetches, {s["source_id"]: s for s in sources}, settings)
+    _mark_gone(documents, document_urls, crawls)
     document_domains, funding_mentions, document_evidence = _annotation_rows(documents, settings)
     municipalities = municipality_rows(settings.seeds_dir)
     document_clusters, strategies = clustering.build(documents, document_urls, municipalities,
