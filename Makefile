@@ -45,4 +45,4 @@ docs:  ## regenerate docs/TABLES.md from the schema
 	$(BIN)/python -m core.schema > docs/TABLES.md
 
 clean:  ## remove runtime output (raw store, fetch log, extraction cache, warehouse)
-	rm -rf data/raw data/fetchlog data/extracted data/annotated data/demo_web data/warehouse.duckdb data/validators.sqlite* data/dagster_home
+	rm -rf data/raw data/fetchlog data/extracted data/annotated data/demo_web data/warehouse.duckdb data/validators.sqlite* data/alerts.jsonl data/dagster_home

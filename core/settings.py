@@ -25,6 +25,7 @@ class Settings:
     profile: str = "local"
     extract_workers: int = 0  # 0 = one per core
     extract_memory_mb: int = 3072  # address-space limit of one extraction worker (a bomb fails, the run goes on)
+    alert_webhook: str | None = None  # URL a failed night's alert is POSTed to (JSON); alerts.jsonl always
 
     def __post_init__(self) -> None:
         if self.profile not in PROFILES:
@@ -69,6 +70,7 @@ ENV = {
     "profile": "SMARTHARVEST_PROFILE",
     "extract_workers": "SMARTHARVEST_EXTRACT_WORKERS",
     "extract_memory_mb": "SMARTHARVEST_EXTRACT_MEMORY_MB",
+    "alert_webhook": "SMARTHARVEST_ALERT_WEBHOOK",
 }
 
 
@@ -115,4 +117,6 @@ def export_env(settings: Settings) -> dict[str, str]:
     }
     if settings.sources_path is not None:
         env[ENV["sources_path"]] = str(settings.sources_path)
+    if settings.alert_webhook:
+        env[ENV["alert_webhook"]] = settings.alert_webhook
     return env

@@ -34,3 +34,20 @@ def documents_have_text_or_reason(harvest: HarvestConfig) -> dg.AssetCheckResult
     missing = health.documents_without_text_or_reason(harvest.settings())
     return dg.AssetCheckResult(passed=not missing, metadata={"without_text_or_reason": len(missing),
                                                              "examples": "\n".join(missing[:20])})
+
+
+@dg.asset_check(asset=dg.AssetKey(["warehouse", "source_health"]),
+                description="No source's yield fell to zero or by more than half against its recent median, no CMS "
+                "family changed, no robots.txt forbids everything anew, no site is unreachable night after night.")
+def sources_healthy_across_nights(harvest: HarvestConfig) -> dg.AssetCheckResult:
+    rows = health.latest_source_health(harvest.settings())
+    flagged = [r for r in rows if r["flags"]]
+    counts: dict[str, int] = {}
+    for r in flagged:
+        for f in r["flags"]:
+            counts[f] = counts.get(f, 0) + 1
+    return dg.AssetCheckResult(
+        passed=not flagged, severity=dg.AssetCheckSeverity.WARN,
+        metadata={"sources": len(rows), "flagged": len(flagged), **{f"flag_{k}": v for k, v in sorted(counts.items())},
+                  "examples": "\n".join(f"{r['source_id']}: {r['flag_reasons']}" for r in flagged[:20])},
+    )

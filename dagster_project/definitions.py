@@ -9,16 +9,20 @@ from dagster_project.assets.warehouse import warehouse_tables
 from dagster_project.checks import (
     documents_have_text_or_reason,
     raw_store_has_no_partial_files,
+    sources_healthy_across_nights,
     sources_yield_documents_or_reason,
 )
 from dagster_project.jobs import nightly_harvest, nightly_schedule
 from dagster_project.resources import HarvestConfig
+from dagster_project.sensors import alert_on_failed_night
 
 defs = dg.Definitions(
     assets=[crawl, extracted_documents, annotated_documents, warehouse_tables],
-    asset_checks=[sources_yield_documents_or_reason, raw_store_has_no_partial_files, documents_have_text_or_reason],
+    asset_checks=[sources_yield_documents_or_reason, raw_store_has_no_partial_files, documents_have_text_or_reason,
+                  sources_healthy_across_nights],
     jobs=[nightly_harvest],
     schedules=[nightly_schedule],
+    sensors=[alert_on_failed_night],
     resources={
         "harvest": HarvestConfig(),
         "pipes_subprocess_client": dg.PipesSubprocessClient(),

@@ -44,3 +44,17 @@ def documents_without_text_or_reason(settings: Settings) -> list[str]:
 
 def partial_raw_files(settings: Settings) -> list[str]:
     return [str(p) for p in raw_store.partial_files(settings.raw_dir)]
+
+
+def latest_source_health(settings: Settings) -> list[dict]:
+    """Each source's latest source_health row (flags judged against its own history), flagged sources first."""
+    con = duckdb.connect(str(settings.db_path), read_only=True)
+    try:
+        cur = con.execute(
+            "SELECT * FROM source_health QUALIFY row_number() OVER (PARTITION BY source_id "
+            "ORDER BY started_at DESC NULLS LAST, crawl_id DESC) = 1 "
+            "ORDER BY len(flags) = 0, source_id")
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+    finally:
+        con.close()

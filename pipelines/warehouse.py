@@ -23,7 +23,7 @@ from pipelines.registry import kraj_names, municipality_rows
 from core.sources import source_definitions
 from core.schema import TABLES
 from core.settings import Settings, SettingsError, writable_dir
-from transforms import sightings
+from transforms import health, sightings
 from transforms.sniff import filename_from_disposition
 
 
@@ -95,6 +95,23 @@ def _document_rows(fetches: list[dict], sources: dict[str, dict], settings: Sett
         if not ex:
             d["extraction_error"] = "not extracted yet"
     return list(docs.values()), list(urls.values())
+
+
+def _health_rows(crawls: list[dict]) -> list[dict]:
+    """source_health: every crawl of every source judged against that source's earlier crawls."""
+    by_source: dict[str, list[dict]] = {}
+    for c in sorted(crawls, key=lambda c: (c.get("started_at") or "", c.get("crawl_id") or "")):
+        by_source.setdefault(c.get("source_id") or "", []).append(c)
+    rows = []
+    for sid, history in sorted(by_source.items()):
+        for i, c in enumerate(history):
+            flags = health.source_flags(c, history[:i])
+            rows.append({k: c.get(k) for k in ("source_id", "crawl_id", "started_at", "status", "cms", "pages",
+                                                "documents", "new_documents", "changed_documents", "errors",
+                                                "status_mix")}
+                        | {"median_documents": health.recent_median(history[:i]),
+                           "flags": [f for f, _ in flags], "flag_reasons": "; ".join(r for _, r in flags) or None})
+    return rows
 
 
 def _mark_gone(documents: list[dict], document_urls: list[dict], crawls: list[dict]) -> None:
@@ -229,6 +246,7 @@ def publish(settings: Settings, latest_crawl_id: str | None = None) -> dict:
         "municipalities": municipalities,
         "sources": sources,
         "source_crawls": crawls,
+        "source_health": _health_rows(crawls),
         "fetches": fetches,
         "documents": documents,
         "document_urls": document_urls,

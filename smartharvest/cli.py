@@ -92,6 +92,13 @@ def build_parser() -> argparse.ArgumentParser:
                            "smartharvest query \"SELECT file_format, count(*) FROM documents GROUP BY 1\"")
     query.add_argument("sql", help="SQL to run")
     query.add_argument("--db", metavar="PATH", help="DuckDB warehouse file (default: data/warehouse.duckdb)")
+
+    health = sub.add_parser(
+        "health", help="spider health across nights: sources whose yield fell, whose CMS changed, that are blocked "
+        "or unreachable", description="Print each source's latest crawl judged against its own recent history "
+        "(table source_health). Exit code 0 when no source is flagged, 1 when some are, 2 without a warehouse.")
+    health.add_argument("--db", metavar="PATH", help="DuckDB warehouse file (default: data/warehouse.duckdb)")
+    health.add_argument("--all", action="store_true", help="also list the healthy sources")
     return parser
 
 
@@ -156,6 +163,12 @@ def cmd_run(args: argparse.Namespace) -> int:
                             "loggers": {"console": {"config": {"log_level": "WARNING"}}}},
                 tags={LAUNCHED_BY[0]: LAUNCHED_BY[1]},
             )
+        if not result.success:  # the run-failure sensor alerts under the Dagster daemon; this run has none
+            from pipelines.alerts import record_alert
+
+            failed = [e.step_key for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
+            record_alert(settings, {"run_id": result.run_id, "job": "nightly_harvest",
+                                    "summary": f"nightly_harvest failed (steps: {', '.join(failed)})"})
         print(render_summary(result, settings, time.time() - t0))
         return 0 if result.success else 1
 
@@ -253,6 +266,24 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_health(args: argparse.Namespace) -> int:
+    from pipelines.health import latest_source_health
+
+    settings = load_settings(db_path=args.db)
+    if not Path(settings.db_path).exists():
+        print(f"error: no warehouse at {settings.db_path}; run `smartharvest run` first", file=sys.stderr)
+        return 2
+    rows = latest_source_health(settings)
+    flagged = [r for r in rows if r["flags"]]
+    print(f"{len(rows)} sources, {len(flagged)} flagged (latest crawl of each, against its recent history)")
+    for r in rows if args.all else flagged:
+        median = "-" if r["median_documents"] is None else f"{r['median_documents']:g}"
+        print(f"  {'!' if r['flags'] else ' '} {r['source_id']:<28} {r['status'] or '?':<18} cms {r['cms'] or '-':<10} "
+              f"documents {r['documents'] or 0:>5} (median {median:>5}, new {r['new_documents'] or 0}, "
+              f"changed {r['changed_documents'] or 0})" + (f"  {r['flag_reasons']}" if r["flags"] else ""))
+    return 1 if flagged else 0
+
+
 def cmd_langid(args: argparse.Namespace) -> int:
     from transforms.language import detect_language
 
@@ -303,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
         return demo_main(argv[1:])
     args = build_parser().parse_args(argv)
     try:
-        commands = {"run": cmd_run, "ui": cmd_ui, "query": cmd_query, "langid": cmd_langid, "evaluate": cmd_evaluate}
+        commands = {"run": cmd_run, "ui": cmd_ui, "query": cmd_query, "health": cmd_health, "langid": cmd_langid, "evaluate": cmd_evaluate}
         return commands[args.command](args)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

@@ -31,6 +31,7 @@ from core.sources import Source
 from spiders import cms
 from spiders.middlewares import OffsiteRequest, same_site
 from spiders.settings import MAX_PAGES
+from spiders.state import CONDITIONAL
 from spiders.storage import BODY
 from transforms.sniff import filename_from_disposition, sniff_format
 
@@ -194,7 +195,7 @@ class SiteSpider(scrapy.Spider):
         outcome = "ok" if ok else "http_error"
         if meta.get("start"):
             st.start_outcome, st.start_status, st.start_url_final = outcome, status, response.url
-        yield self._item(
+        item = self._item(
             response.request, meta, st,
             final_url=response.url, status=status, outcome=outcome,
             error=None if ok else f"HTTP {status}",
@@ -203,6 +204,8 @@ class SiteSpider(scrapy.Spider):
             last_modified=_header(headers, b"Last-Modified"),
             body=body if status == 200 else None,
         )
+        item[CONDITIONAL] = known is not None
+        yield item
         if status == 200 and is_html:
             yield from self._follow(response, st, family, meta.get("depth", 0))
 

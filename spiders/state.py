@@ -6,6 +6,7 @@ to worker threads, but the counters are updated back on the reactor thread).
 """
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,7 @@ from core.settings import Settings
 from core.validators import Known, Validators
 from spiders.robots import quote_rule
 
+CONDITIONAL = "_conditional"  # item key: the request carried validators (a 200 then means new content)
 ERROR_OUTCOMES = frozenset({"http_error", "redirect_loop", "too_large", "timeout", "connection_error", "error"})
 
 
@@ -38,6 +40,10 @@ class SourceState:
     document_links: int = 0
     errors: int = 0
     new_files: int = 0
+    new_documents: int = 0
+    changed_documents: int = 0
+    not_modified: int = 0
+    status_mix: dict[str, int] = field(default_factory=dict)
     forbidden: int = 0
     offsite: int = 0
     start_outcome: str | None = None
@@ -99,7 +105,14 @@ class CrawlRun:
             t["responses"] += 1
             if record["status"] == 304:
                 t["not_modified"] += 1
+                if st:
+                    st.not_modified += 1
             t["bytes_downloaded"] += record.get("content_length") or 0
+            if st:
+                key = str(record["status"])
+                st.status_mix[key] = st.status_mix.get(key, 0) + 1
+                if record["status"] == 200 and kind == "document" and record.get(CONDITIONAL):
+                    st.changed_documents += 1
         if outcome == "ok":
             key = "documents" if kind == "document" else "pages"
             t[key] += 1
@@ -125,6 +138,8 @@ class CrawlRun:
                 t["new_documents"] += 1
             if st:
                 st.new_files += 1
+                if kind == "document":
+                    st.new_documents += 1
         self.fetches.write(record)
         self._learn(record)
 
@@ -140,7 +155,11 @@ class CrawlRun:
             "reason": reason,
             "pages": st.pages,
             "documents": st.documents,
+            "new_documents": st.new_documents,
+            "changed_documents": st.changed_documents,
+            "not_modified": st.not_modified,
             "errors": st.errors,
+            "status_mix": json.dumps(dict(sorted(st.status_mix.items()))),
             "started_at": st.started_at,
             "finished_at": st.finished_at or fetch_log.utc_now(),
         }

@@ -9,6 +9,7 @@ from dagster_project.definitions import defs
 
 EXPECTED_ASSETS = {
     "crawl", "extracted_documents", "annotated_documents", "warehouse/municipalities", "warehouse/sources", "warehouse/source_crawls",
+    "warehouse/source_health",
     "warehouse/fetches", "warehouse/documents", "warehouse/document_urls", "warehouse/document_domains",
     "warehouse/funding_mentions", "warehouse/document_evidence", "warehouse/document_clusters", "warehouse/strategies",
 }
@@ -76,5 +77,5 @@ def test_job_materialises_against_the_demo_web(demo_web, tmp_path, monkeypatch):
     checks = {e.event_specific_data.check_name: e.event_specific_data.passed for e in result.all_events
               if e.event_type_value == "ASSET_CHECK_EVALUATION"}
     assert checks == {"sources_yield_documents_or_reason": True, "raw_store_has_no_partial_files": True,
-                      "documents_have_text_or_reason": True}
+                      "documents_have_text_or_reason": True, "sources_healthy_across_nights": True}
     assert (tmp_path / "warehouse.duckdb").exists()

@@ -52,7 +52,7 @@ def nights(tmp_path_factory):
         states.append(_urls(data / "warehouse.duckdb"))
         changes = [json.loads(line) for line in (out / "changes.jsonl").read_text(encoding="utf-8").splitlines()]
         sites = json.loads((out / "sites.json").read_text(encoding="utf-8"))
-    return {"states": states, "changes": changes, "sites": sites}
+    return {"states": states, "changes": changes, "sites": sites, "data": data}
 
 
 def _site_of(url: str, sites: list[dict]) -> str | None:
@@ -110,3 +110,32 @@ def test_a_dead_sites_documents_are_not_gone(nights):
     last = states[-1]
     docs = {d for u in last["urls"] if _site_of(u, sites) == c["site_id"] for d in last["urls"][u]}
     assert docs and all(last["docs"][d] is None for d in docs)
+
+
+def test_health_flags_the_redesigned_site_on_its_night_and_the_dead_site_and_nothing_else(nights):
+    changes, data = nights["changes"], nights["data"]
+    con = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)
+    try:
+        rows = con.execute("SELECT source_id, dense_rank() OVER (ORDER BY crawl_id), flags FROM source_health").fetchall()
+    finally:
+        con.close()
+    flagged = {(sid, night, flag) for sid, night, flags in rows for flag in flags}
+    (redesign,) = [c for c in changes if c["change"] == "redesigned"]
+    (down,) = [c for c in changes if c["change"] == "down"]
+    expected = {(redesign["source_id"], redesign["night"], "cms_changed"),
+                (down["source_id"], NIGHTS, "unreachable")}
+    assert expected <= flagged
+    # the dead site's yield falls to zero the night it goes down; nothing else is flagged on any night
+    assert {(s, n) for s, n, _ in flagged} <= {(redesign["source_id"], redesign["night"]),
+                                               (down["source_id"], down["night"]), (down["source_id"], NIGHTS)}
+
+
+def test_the_health_command_reports_the_dead_site(nights):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SMARTHARVEST_")}
+    proc = subprocess.run([sys.executable, "-m", "smartharvest", "health", "--db",
+                           str(nights["data"] / "warehouse.duckdb")], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=120)
+    (down,) = [c for c in nights["changes"] if c["change"] == "down"]
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    line = next(x for x in proc.stdout.splitlines() if down["source_id"] in x)
+    assert "unreachable for 2 crawls in a row" in line
