@@ -1,4 +1,13 @@
-"""The sources file (CSV: source_id,kind,start_url,municipality_code[,name]) read and checked."""
+"""The sources file read and checked.
+
+CSV with the columns source_id,kind,start_url,municipality_code and optionally:
+- name: a human name;
+- cms: pin the CMS family (vismo, antee, as4u, nette, wordpress, generic) instead of recognising it;
+- document_hosts: other hosts (host or host:port) whose documents this source links to and may fetch, e.g. a
+  town's file server or a regional portal (several separated by spaces or ';');
+- extra_start_urls: more start URLs on the source's own site (an archive, a notice board), same separators;
+- enabled: false/0/no/off to keep a source (and its history) without crawling it.
+"""
 from __future__ import annotations
 
 import csv
@@ -8,6 +17,10 @@ from urllib.parse import urlsplit
 
 SOURCE_KINDS = ("municipal_site", "regional_site", "national_site")
 REQUIRED_COLUMNS = ("source_id", "kind", "start_url", "municipality_code")
+OPTIONAL_COLUMNS = ("name", "cms", "document_hosts", "extra_start_urls", "enabled")
+# the families spiders/cms recognises (tests/core/test_sources.py keeps the two lists equal)
+CMS_FAMILIES = ("vismo", "antee", "as4u", "nette", "wordpress", "generic")
+_TRUE, _FALSE = {"", "1", "true", "yes", "on", "ano"}, {"0", "false", "no", "off", "ne"}
 
 
 class SourcesError(ValueError):
@@ -21,6 +34,10 @@ class Source:
     start_url: str
     municipality_code: str | None
     name: str | None = None
+    cms: str | None = None  # pinned CMS family, else recognised from the first page
+    document_hosts: tuple[str, ...] = ()  # other netlocs whose documents this source may fetch
+    extra_start_urls: tuple[str, ...] = ()
+    enabled: bool = True
 
     @property
     def netloc(self) -> str:
@@ -46,23 +63,58 @@ def parse_sources(text: str, origin: str = "sources") -> list[Source]:
             raise SourcesError(f"{origin}:{lineno}: duplicate source_id {sid!r}")
         if kind not in SOURCE_KINDS:
             raise SourcesError(f"{origin}:{lineno}: unknown kind {kind!r}; expected one of {', '.join(SOURCE_KINDS)}")
-        try:
-            parts = urlsplit(url)
-            port = parts.port  # raises ValueError for a port out of range or not a number
-            host = parts.hostname
-        except ValueError as exc:
-            raise SourcesError(f"{origin}:{lineno}: start_url {url!r} is malformed: {exc}") from None
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise SourcesError(f"{origin}:{lineno}: start_url {url!r} is not an http(s) URL")
-        if not host:
-            raise SourcesError(f"{origin}:{lineno}: start_url {url!r} has no host")
-        if port == 0:
-            raise SourcesError(f"{origin}:{lineno}: start_url {url!r} has port 0")
+        where = f"{origin}:{lineno}"
+        _check_url(url, where, "start_url")
+        extra = _cells(row.get("extra_start_urls"))
+        for u in extra:
+            _check_url(u, where, "extra_start_urls")
+            if urlsplit(u).netloc.lower() != urlsplit(url).netloc.lower():
+                raise SourcesError(f"{where}: extra start URL {u!r} is not on the source's site "
+                                   f"{urlsplit(url).netloc}; other hosts go to document_hosts")
+        hosts = tuple(_check_host(h, where) for h in _cells(row.get("document_hosts")))
+        cms = (row.get("cms") or "").strip().lower() or None
+        if cms is not None and cms not in CMS_FAMILIES:
+            raise SourcesError(f"{where}: unknown cms {cms!r}; expected one of {', '.join(CMS_FAMILIES)}")
+        enabled = (row.get("enabled") or "").strip().lower()
+        if enabled not in _TRUE | _FALSE:
+            raise SourcesError(f"{where}: enabled {enabled!r} is neither true nor false")
         seen.add(sid)
-        out.append(Source(sid, kind, url, code, (row.get("name") or "").strip() or None))
+        out.append(Source(sid, kind, url, code, (row.get("name") or "").strip() or None, cms, hosts, extra,
+                          enabled not in _FALSE))
     if not out:
         raise SourcesError(f"{origin}: no sources")
     return out
+
+
+def _cells(value: str | None) -> tuple[str, ...]:
+    return tuple(v for v in (value or "").replace(";", " ").split() if v)
+
+
+def _check_url(url: str, where: str, column: str) -> None:
+    try:
+        parts = urlsplit(url)
+        port = parts.port  # raises ValueError for a port out of range or not a number
+        host = parts.hostname
+    except ValueError as exc:
+        raise SourcesError(f"{where}: {column} {url!r} is malformed: {exc}") from None
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise SourcesError(f"{where}: {column} {url!r} is not an http(s) URL")
+    if not host:
+        raise SourcesError(f"{where}: {column} {url!r} has no host")
+    if port == 0:
+        raise SourcesError(f"{where}: {column} {url!r} has port 0")
+
+
+def _check_host(value: str, where: str) -> str:
+    """A document host as a netloc (host or host:port), lower-cased; a URL is accepted for its netloc."""
+    netloc = urlsplit(value if "//" in value else "//" + value).netloc.lower()
+    try:
+        ok = bool(urlsplit("//" + netloc).hostname) and urlsplit("//" + netloc).port != 0
+    except ValueError:
+        ok = False
+    if not ok:
+        raise SourcesError(f"{where}: document host {value!r} is not a host or host:port")
+    return netloc
 
 
 def decode_sources(data: bytes, origin: str) -> str:
@@ -93,5 +145,8 @@ def source_definitions(fetchlog_dir: Path) -> dict[str, dict]:
                 defs[r["source_id"]] = {
                     "source_id": r["source_id"], "kind": r.get("kind"), "start_url": r.get("start_url"),
                     "municipality_code": r.get("municipality_code") or None, "name": r.get("name") or None,
+                    "pinned_cms": (r.get("cms") or "").strip().lower() or None,
+                    "document_hosts": list(_cells(r.get("document_hosts"))),
+                    "enabled": (r.get("enabled") or "").strip().lower() not in _FALSE,
                 }
     return defs

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from transforms import sightings
-from transforms.document_clusters import cluster_documents, strategy_key
+from transforms.document_clusters import cluster_documents, representative_order, strategy_key
 from transforms.versions import DocFacts, area_key, order_key, title_key, update_year
 
 
@@ -32,8 +32,8 @@ def _edition_key(d: dict) -> tuple:
 
 
 def _prefer(a: dict, b: dict) -> bool:
-    """a represents an edition better than b: a file over an HTML page, PDF first, then the earlier seen."""
-    rank = lambda d: (d.get("file_format") == "html", d.get("file_format") != "pdf", str(d.get("first_seen_at")))  # noqa: E731
+    """a represents an edition better than b (transforms.document_clusters.representative_order decides)."""
+    rank = lambda d: representative_order(d.get("file_format"), d.get("first_seen_at"), d["doc_id"])  # noqa: E731
     return rank(a) < rank(b)
 
 

@@ -34,7 +34,7 @@ def prepare(settings: Settings, run_tag: str) -> CrawlPlan:
     settings.fetchlog_dir.mkdir(parents=True, exist_ok=True)
     snapshot = settings.fetchlog_dir / f"{crawl_id}.sources.csv"
     shutil.copyfile(settings.sources_path, snapshot)
-    return CrawlPlan(crawl_id, snapshot, len(sources))
+    return CrawlPlan(crawl_id, snapshot, sum(1 for s in sources if s.enabled))
 
 
 def summary_path(settings: Settings, crawl_id: str) -> Path:

@@ -14,7 +14,7 @@ def unexplained_sources(settings: Settings, crawl_id: str) -> list[str]:
     snapshot = settings.fetchlog_dir / f"{crawl_id}.sources.csv"
     outcomes = {o["source_id"]: o for o in crawl_run.read_source_outcomes(settings, crawl_id)}
     problems = []
-    for src in load_sources(snapshot):
+    for src in (s for s in load_sources(snapshot) if s.enabled):
         o = outcomes.get(src.source_id)
         if o is None:
             problems.append(f"{src.source_id}: no outcome recorded")

@@ -136,16 +136,17 @@ def _annotation_rows(documents: list[dict], settings: Settings) -> tuple[list[di
     domains, funding, evidence = [], [], []
     for d in documents:
         a = by_id.get(d["doc_id"])
-        if a is None:
+        if a is None:  # not annotated yet: the source's municipality, by the same rule as transforms.annotate
             d["annotation_status"] = "pending"
+            d["municipality_source"] = "source" if d.get("municipality_code") else None
             continue
         for col in ANNOTATION_COLUMNS:
             d[col] = a.get(col)
         if a.get("title"):  # the annotator chose among the extraction's candidates and the crawl's link text
             d["title"], d["title_source"] = a["title"], a.get("title_source")
-        if a.get("municipality_source") == "text" or (not d.get("municipality_code") and a.get("municipality_code")):
-            d["municipality_code"] = a.get("municipality_code")
-        d["municipality_source"] = a.get("municipality_source") if d.get("municipality_code") else None
+        # which municipality a document belongs to is decided once, by transforms.annotate (the municipal site it
+        # came from, else the municipality its title and first pages name)
+        d["municipality_code"], d["municipality_source"] = a.get("municipality_code"), a.get("municipality_source")
         chosen = set(a.get("domains") or [])
         sentences = a.get("sentences") or []
         for area, score in sorted((a.get("domain_scores") or {}).items()):

@@ -105,6 +105,8 @@ class SiteSpider(scrapy.Spider):
         for source in self.sources:
             st = self.run.states[source.source_id]
             st.started_at = utc_now()
+            if source.cms:  # pinned in the sources file: never recognised from the page
+                st.family = cms.BY_NAME.get(source.cms)
             try:
                 req = self._request(st, source.start_url, depth=0, start=True)
             except ValueError as exc:  # the sources file is validated first; never let one source stop the rest
@@ -113,6 +115,13 @@ class SiteSpider(scrapy.Spider):
                 continue
             if req is not None:
                 yield req
+            for url in source.extra_start_urls:
+                try:
+                    extra = self._request(st, url, depth=0)
+                except ValueError:
+                    continue
+                if extra is not None:
+                    yield extra
 
     def _request(self, st, url: str, *, depth: int, start: bool = False, document: bool = False,
                  link_text: str | None = None, link_context: str | None = None, referer: str | None = None):
@@ -136,6 +145,7 @@ class SiteSpider(scrapy.Spider):
             meta={
                 "source_id": st.source.source_id,
                 "source_netloc": st.source.netloc,
+                "document_hosts": st.source.document_hosts,
                 "download_slot": netloc,
                 "depth": depth,
                 "start": start,
@@ -289,7 +299,7 @@ class SiteSpider(scrapy.Spider):
                 continue
             if family.skip(url):
                 continue
-            document = family.is_document_link(url)
+            document = family.is_document_link(url) or parts.netloc.lower() in st.source.document_hosts
             if not same_site(parts.netloc, st.source.netloc) and not document:
                 continue  # off-site pages are never requested; off-site document links go to the
                 # middleware, which drops them and logs outcome=offsite (where the files are hosted)

@@ -77,7 +77,7 @@ def _prepare(args):
     if settings.sources_path is None:
         raise CannotRun("no sources file: pass --sources FILE or set SMARTHARVEST_SOURCES")
     try:
-        sources = load_sources(settings.sources_path)
+        sources = [s for s in load_sources(settings.sources_path) if s.enabled]  # disabled: kept, not crawled
     except SourcesError as exc:
         raise CannotRun(str(exc)) from exc
     crawl_id = args.crawl_id or fetch_log.new_crawl_id()

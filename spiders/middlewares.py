@@ -1,4 +1,5 @@
-"""Downloader middleware: keep every request on its source's netloc; one download slot per netloc.
+"""Downloader middleware: keep every request on its source's netloc (or a document host the sources file allows
+for it); one download slot per netloc.
 
 Runs before RobotsTxtMiddleware, so an off-site request (a link or a redirect target on another
 host or port) is dropped without any traffic, robots.txt included, and logged as outcome=offsite.
@@ -40,7 +41,7 @@ class SourceNetlocMiddleware:
         if home is None and request.meta.get("redirect_urls"):
             # a request of Scrapy's own (robots.txt) that got redirected
             home = urlsplit(request.meta["redirect_urls"][0]).netloc.lower()
-        if home is not None and not same_site(netloc, home):
+        if home is not None and not same_site(netloc, home) and netloc not in request.meta.get("document_hosts", ()):
             raise OffsiteRequest(f"off-site: {netloc} is not the source's netloc {home} (or its www. variant)")
         # host:port, so loopback sites on different ports (and robots.txt fetches) get their own slot
         request.meta.setdefault("download_slot", netloc)

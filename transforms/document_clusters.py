@@ -90,10 +90,16 @@ def strategy_key(municipality_code: str | None, doc_type: str | None, title_key_
     return "s_" + _hex16("\x1f".join([municipality_code or "", doc_type or "", title_key_ or ""]))
 
 
+def representative_order(file_format: str | None, first_seen_at, doc_id: str) -> tuple:
+    """Which copy represents same-text documents (a cluster, an edition of a strategy); the lowest wins. Decided
+    here only: a file before an HTML page, PDF first, then the earliest seen, then the smallest doc_id."""
+    fmt = (file_format or "").lower()
+    seen = first_seen_at.isoformat() if hasattr(first_seen_at, "isoformat") else (first_seen_at or "")
+    return (fmt == "html", fmt != "pdf", seen == "", seen, doc_id)
+
+
 def _canonical_order(d: DocFacts) -> tuple:
-    fmt = (d.file_format or "").lower()
-    seen = d.first_seen_at.isoformat() if hasattr(d.first_seen_at, "isoformat") else (d.first_seen_at or "")
-    return (fmt != "pdf", seen == "", seen, d.doc_id)
+    return representative_order(d.file_format, d.first_seen_at, d.doc_id)
 
 
 _NUMBER = re.compile(r"\d+")

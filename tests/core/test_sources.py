@@ -49,3 +49,42 @@ def test_the_run_stops_before_anything_starts_with_one_clear_line(tmp_path):
     lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
     assert lines == [f"error: {path}:3: start_url 'http://127.0.0.1:99999/' is malformed: Port out of range 0-65535"]
     assert not data.exists() or not any(data.iterdir())
+
+
+def _one(tmp_path, extra_header: str, extra_cells: str):
+    path = tmp_path / "sources.csv"
+    path.write_text(f"source_id,kind,start_url,municipality_code{extra_header}\n"
+                    f"a,municipal_site,http://127.0.0.1:8080/,500001{extra_cells}\n", encoding="utf-8")
+    return load_sources(path)
+
+
+def test_optional_columns_give_per_source_control(tmp_path):
+    (s,) = _one(tmp_path, ",cms,document_hosts,extra_start_urls,enabled",
+                ",Vismo,127.0.0.1:8081; soubory.example.cz,http://127.0.0.1:8080/archiv http://127.0.0.1:8080/deska,no")
+    assert s.cms == "vismo" and s.document_hosts == ("127.0.0.1:8081", "soubory.example.cz")
+    assert s.extra_start_urls == ("http://127.0.0.1:8080/archiv", "http://127.0.0.1:8080/deska") and not s.enabled
+
+
+def test_without_optional_columns_a_source_is_enabled_and_recognised(tmp_path):
+    (s,) = _one(tmp_path, "", "")
+    assert s.enabled and s.cms is None and s.document_hosts == () and s.extra_start_urls == ()
+
+
+@pytest.mark.parametrize("header, cells, message", [
+    (",cms", ",joomla", "unknown cms 'joomla'"),
+    (",document_hosts", ",127.0.0.1:99999", "not a host or host:port"),
+    (",extra_start_urls", ",http://127.0.0.1:9999/x", "not on the source's site"),
+    (",extra_start_urls", ",ftp://127.0.0.1:8080/x", r"not an http\(s\) URL"),
+    (",enabled", ",maybe", "neither true nor false"),
+])
+def test_bad_optional_values_are_refused_with_file_and_line(tmp_path, header, cells, message):
+    with pytest.raises(SourcesError, match=message) as err:
+        _one(tmp_path, header, cells)
+    assert "sources.csv:2" in str(err.value)
+
+
+def test_the_cms_names_are_the_families_the_spiders_recognise():
+    from core.sources import CMS_FAMILIES
+    from spiders.cms import BY_NAME
+
+    assert set(CMS_FAMILIES) == set(BY_NAME)

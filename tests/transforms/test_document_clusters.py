@@ -112,3 +112,12 @@ def test_dev_corpus_known_near_duplicates_are_grouped_and_nothing_else(dev_corpu
     for g in groups:
         kinds = {("smlouvy-o-dilo" in f, "kupni" in f, "svozovy-plan" in f) for f in g}
         assert len(kinds) == 1, g
+
+
+def test_one_rule_chooses_the_representative_copy():
+    from transforms.document_clusters import representative_order
+
+    copies = [("html", "2026-01-01", "a"), ("docx", "2026-01-01", "b"), ("pdf", "2026-03-01", "c"),
+              ("pdf", "2026-02-01", "e"), ("pdf", "2026-02-01", "d"), ("pdf", None, "f")]
+    ranked = sorted(copies, key=lambda c: representative_order(*c))
+    assert [c[2] for c in ranked] == ["d", "e", "c", "f", "b", "a"]
