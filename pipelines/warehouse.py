@@ -53,11 +53,38 @@ def _filename(f: dict) -> str | None:
     return base or None
 
 
-def _document_rows(fetches: list[dict], sources: dict[str, dict], settings: Settings) -> tuple[list[dict], list[dict]]:
+def _load_fetch_log(con: duckdb.DuckDBPyConnection, fetchlog_dir: Path) -> list[dict]:
+    """Table `fetches` straight from every night's fetch log, read by DuckDB (no Python row per fetch); returns the
+    sightings of documents (ok document fetches with content, in time order) that documents are built from."""
+    table = TABLES["fetches"]
+    con.execute(table.ddl())
+    for statement in table.comments():
+        con.execute(statement)
+    files = [str(f) for f in fetch_log.fetch_files(fetchlog_dir)]
+    if not files:
+        return []
+    as_read = ", ".join(f"'{c.name}': '{schema.TEXT if c.type in (schema.DATE, schema.TIME) else c.type}'"
+                        for c in table.columns)  # times stay ISO text until the insert casts them
+    paths = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
+    # a line cut by a killed crawl reads as a row of nulls (ignore_errors) and is dropped with the crawl_id filter
+    con.execute(f"CREATE TEMP TABLE _fetch_log AS SELECT * FROM read_json([{paths}], format='newline_delimited', "
+                f"columns={{{as_read}}}, ignore_errors=true) WHERE crawl_id IS NOT NULL")
+    select = ", ".join(f"TRY_CAST({c.name} AS {c.type})" if c.type in (schema.DATE, schema.TIME) else c.name
+                       for c in table.columns)
+    con.execute(f"INSERT INTO fetches SELECT {select} FROM _fetch_log")
+    cur = con.execute("SELECT * FROM _fetch_log WHERE kind = 'document' AND outcome = 'ok' AND sha256 IS NOT NULL "
+                      "ORDER BY fetched_at NULLS FIRST")
+    names = [d[0] for d in cur.description]
+    rows = [dict(zip(names, r)) for r in cur.fetchall()]
+    con.execute("DROP TABLE _fetch_log")
+    return rows
+
+
+def _document_rows(sightings_: list[dict], sources: dict[str, dict], settings: Settings) -> tuple[list[dict], list[dict]]:
+    """documents and document_urls from the document sightings, in time order."""
     docs: dict[str, dict] = {}
     urls: dict[tuple[str, str], dict] = {}
-    for f in sorted((f for f in fetches if f.get("kind") == "document" and f.get("sha256") and f.get("outcome") == "ok"),
-                    key=lambda f: f.get("fetched_at") or ""):
+    for f in sightings_:
         sha, at = f["sha256"], f.get("fetched_at")
         d = docs.get(sha)
         if d is None:  # the first sighting (fetches in time order) names the document's URL and source
@@ -230,25 +257,21 @@ def _table_names(db: Path) -> set[str] | None:
         con.close()
 
 
-def publish(settings: Settings, latest_crawl_id: str | None = None) -> dict:
-    """Rebuild the warehouse atomically; returns row counts and what is new since the previous publish."""
-    t0 = time.time()
-    db = check_target(Path(settings.db_path))
-    previous = previous_doc_ids(db)
-    fetches = list(fetch_log.read_fetches(settings.fetchlog_dir))
+def _derived_tables(seen: list[dict], settings: Settings) -> dict[str, list[dict]]:
+    """Every table but fetches, as rows: sources and their crawls, documents from their sightings, annotations,
+    clusters and strategies."""
     sources, crawls = _source_rows(settings.fetchlog_dir)
-    documents, document_urls = _document_rows(fetches, {s["source_id"]: s for s in sources}, settings)
+    documents, document_urls = _document_rows(seen, {s["source_id"]: s for s in sources}, settings)
     _mark_gone(documents, document_urls, crawls)
     document_domains, funding_mentions, document_evidence = _annotation_rows(documents, settings)
     municipalities = municipality_rows(settings.seeds_dir)
     document_clusters, strategies = clustering.build(documents, document_urls, municipalities,
                                                      kraj_names(settings.seeds_dir))
-    tables = {
+    return {
         "municipalities": municipalities,
         "sources": sources,
         "source_crawls": crawls,
         "source_health": _health_rows(crawls),
-        "fetches": fetches,
         "documents": documents,
         "document_urls": document_urls,
         "document_domains": document_domains,
@@ -257,6 +280,13 @@ def publish(settings: Settings, latest_crawl_id: str | None = None) -> dict:
         "document_clusters": document_clusters,
         "strategies": strategies,
     }
+
+
+def publish(settings: Settings, latest_crawl_id: str | None = None) -> dict:
+    """Rebuild the warehouse atomically; returns row counts and what is new since the previous publish."""
+    t0 = time.time()
+    db = check_target(Path(settings.db_path))
+    previous = previous_doc_ids(db)
     tmp = db.with_name(db.name + ".tmp")
     for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
         if leftover.exists():
@@ -267,15 +297,20 @@ def publish(settings: Settings, latest_crawl_id: str | None = None) -> dict:
             con.execute("SET disabled_compression_methods='dict_fsst'")
         except duckdb.Error:
             pass  # older DuckDB: default compression
+        seen = _load_fetch_log(con, settings.fetchlog_dir)
+        fetch_rows = con.execute("SELECT count(*) FROM fetches").fetchone()[0]
+        tables = _derived_tables(seen, settings)
         for name, rows in tables.items():
             _load(con, name, rows)
         con.execute("CHECKPOINT")
     finally:
         con.close()
     os.replace(tmp, db)
+    documents, document_clusters, strategies = tables["documents"], tables["document_clusters"], tables["strategies"]
+    document_urls = tables["document_urls"]
     new_docs = [d for d in documents if d["doc_id"] not in previous]
     return {
-        "tables": {k: len(v) for k, v in tables.items()},
+        "tables": {"fetches": fetch_rows, **{k: len(v) for k, v in tables.items()}},
         "documents": len(documents),
         "new_documents": len(new_docs),
         "already_seen_documents": len(documents) - len(new_docs),
