@@ -76,6 +76,19 @@ def source_files(fetchlog_dir: Path) -> list[Path]:
     return sorted(Path(fetchlog_dir).glob("*.sources.jsonl"))
 
 
+def duckdb_relation(fetchlog_dir: Path) -> str | None:
+    """SQL for every night's fetch log as one DuckDB relation (read_json; columns of the `fetches` table, times as
+    ISO text); None without any fetch log. A line cut by a killed crawl reads as nulls: filter on crawl_id."""
+    files = [str(f) for f in fetch_files(fetchlog_dir)]
+    if not files:
+        return None
+    text_types = ("DATE", "TIMESTAMP WITH TIME ZONE")
+    columns = ", ".join(f"'{c.name}': '{'VARCHAR' if c.type in text_types else c.type}'" for c in FETCHES.columns)
+    paths = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
+    return (f"(SELECT * FROM read_json([{paths}], format='newline_delimited', columns={{{columns}}}, "
+            f"ignore_errors=true) WHERE crawl_id IS NOT NULL)")
+
+
 def read_fetches(fetchlog_dir: Path, crawl_id: str | None = None) -> Iterator[dict]:
     files = [fetches_path(fetchlog_dir, crawl_id)] if crawl_id else fetch_files(fetchlog_dir)
     for f in files:

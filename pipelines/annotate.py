@@ -13,9 +13,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from core import fetch_log, raw_store
+from core import raw_store
 from pipelines.extract import forkserver_context, load_extracted
 from pipelines.registry import municipality_rows
+from pipelines.sightings import first_sightings
 from core.sources import source_definitions
 from core.processes import die_with_parent
 from core.settings import Settings
@@ -64,18 +65,6 @@ def _is_current(path: Path, versions: dict) -> bool:
     return all(done.get(k) == v for k, v in versions.items()) and done.get("annotation_status") == "ok"
 
 
-def first_sightings(settings: Settings) -> dict[str, dict]:
-    """For each document sha: the earliest fetch that returned it (its URL and source)."""
-    first: dict[str, dict] = {}
-    for f in fetch_log.read_fetches(settings.fetchlog_dir):
-        sha = f.get("sha256")
-        if f.get("kind") != "document" or not sha or f.get("outcome") != "ok":
-            continue
-        if sha not in first or (f.get("fetched_at") or "") < (first[sha].get("fetched_at") or ""):
-            first[sha] = f
-    return first
-
-
 _WORKER: dict = {}
 INDEX_KEYS = ("municipality_code", "name", "official_name", "okres_name", "kraj_code", "kraj_name", "population")
 
@@ -118,7 +107,7 @@ def _annotate_job(job: dict) -> dict:
 
 
 def _jobs(settings: Settings, stats: AnnotateStats) -> Iterator[tuple[dict, dict]]:
-    sightings = first_sightings(settings)
+    sightings = first_sightings(settings.fetchlog_dir)
     sources = source_definitions(settings.fetchlog_dir)
     for ex in load_extracted(settings):
         if ex.get("extraction_status") not in ANNOTATABLE or not ex.get("text"):

@@ -30,6 +30,7 @@ from urllib.parse import unquote, urlsplit
 from core import fetch_log, raw_store
 from core.processes import die_with_parent
 from core.settings import Settings
+from pipelines.sightings import first_sightings
 from transforms.extraction import EXTRACTOR_VERSION, FINAL_STATUSES, ExtractionResult, extract
 from transforms.sniff import MIME_BY_FORMAT, filename_from_disposition, sniff_format
 
@@ -99,19 +100,10 @@ def _filename_hint(fetch: dict) -> str | None:
 
 
 def document_jobs(settings: Settings) -> list[Job]:
-    """One job per distinct sha256 of a document fetch; hints from its first fetch."""
-    jobs: dict[str, Job] = {}
-    for f in fetch_log.read_fetches(settings.fetchlog_dir):
-        sha = f.get("sha256")
-        if f.get("kind") != "document" or not sha or sha in jobs:
-            continue
-        jobs[sha] = Job(
-            sha256=sha,
-            content_type=f.get("content_type"),
-            filename=_filename_hint(f),
-            raw_path=str(raw_store.path_for(settings.raw_dir, sha)),
-        )
-    return list(jobs.values())
+    """One job per distinct document (sha256); the served type and file name hint from its first sighting."""
+    return [Job(sha256=sha, content_type=f.get("content_type"), filename=_filename_hint(f),
+                raw_path=str(raw_store.path_for(settings.raw_dir, sha)))
+            for sha, f in sorted(first_sightings(settings.fetchlog_dir).items())]
 
 
 def is_done(path: Path) -> bool:

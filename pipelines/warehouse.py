@@ -60,15 +60,10 @@ def _load_fetch_log(con: duckdb.DuckDBPyConnection, fetchlog_dir: Path) -> list[
     con.execute(table.ddl())
     for statement in table.comments():
         con.execute(statement)
-    files = [str(f) for f in fetch_log.fetch_files(fetchlog_dir)]
-    if not files:
+    relation = fetch_log.duckdb_relation(fetchlog_dir)  # times stay ISO text until the insert casts them
+    if relation is None:
         return []
-    as_read = ", ".join(f"'{c.name}': '{schema.TEXT if c.type in (schema.DATE, schema.TIME) else c.type}'"
-                        for c in table.columns)  # times stay ISO text until the insert casts them
-    paths = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
-    # a line cut by a killed crawl reads as a row of nulls (ignore_errors) and is dropped with the crawl_id filter
-    con.execute(f"CREATE TEMP TABLE _fetch_log AS SELECT * FROM read_json([{paths}], format='newline_delimited', "
-                f"columns={{{as_read}}}, ignore_errors=true) WHERE crawl_id IS NOT NULL")
+    con.execute(f"CREATE TEMP TABLE _fetch_log AS SELECT * FROM {relation}")
     select = ", ".join(f"TRY_CAST({c.name} AS {c.type})" if c.type in (schema.DATE, schema.TIME) else c.name
                        for c in table.columns)
     con.execute(f"INSERT INTO fetches SELECT {select} FROM _fetch_log")
