@@ -24,7 +24,7 @@ from datetime import datetime, timezone
 from core import fetch_log, raw_store
 from core.sources import SourcesError, load_sources
 from core.processes import die_with_parent
-from core.settings import PROFILES, load_settings
+from core.settings import PROFILES, SettingsError, load_settings, writable_dir
 
 PROGRESS_EVERY = 5.0  # seconds
 CRAWL_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:+@=-]{0,199}$")
@@ -85,12 +85,9 @@ def _prepare(args):
         raise CannotRun(f"crawl id {crawl_id!r} is not usable in a file name; use letters, digits and ._:+@=-")
     try:
         for d in (settings.raw_dir, settings.fetchlog_dir):
-            d.mkdir(parents=True, exist_ok=True)
-            probe = d / f".probe-{os.getpid()}"
-            probe.write_bytes(b"")
-            probe.unlink()
-    except OSError as exc:
-        raise CannotRun(f"data dir {settings.data_dir} is not writable: {exc}") from exc
+            writable_dir(d, "data dir")
+    except SettingsError as exc:
+        raise CannotRun(str(exc)) from exc
     return settings, sources, crawl_id
 
 
