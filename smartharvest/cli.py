@@ -93,6 +93,14 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("sql", help="SQL to run")
     query.add_argument("--db", metavar="PATH", help="DuckDB warehouse file (default: data/warehouse.duckdb)")
 
+    rebuild = sub.add_parser(
+        "rebuild", help="recompute extraction, annotation and the warehouse from the raw store and the fetch log",
+        description="Throw away the per-document caches and compute everything again from the raw bytes (e.g. "
+        "after a change of extractor or vocabulary); the old caches and warehouse stay in place until the new ones "
+        "are complete. Takes the night lock: never runs beside a night on the same data dir.")
+    rebuild.add_argument("--data-dir", metavar="DIR", help="data directory (default: data/)")
+    rebuild.add_argument("--db", metavar="PATH", help="warehouse file (default: <data-dir>/warehouse.duckdb)")
+
     health = sub.add_parser(
         "health", help="spider health across nights: sources whose yield fell, whose CMS changed, that are blocked "
         "or unreachable", description="Print each source's latest crawl judged against its own recent history "
@@ -266,6 +274,26 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_rebuild(args: argparse.Namespace) -> int:
+    from pipelines.rebuild import rebuild
+    from pipelines.warehouse import check_target
+    from smartharvest.night import NightLock
+
+    settings = _settings(args, None)
+    check_target(settings.db_path)
+    writable_dir(settings.data_dir, "--data-dir")
+    if not settings.raw_dir.is_dir() or not settings.fetchlog_dir.is_dir():
+        print(f"error: no raw store and fetch log under {settings.data_dir}; run `smartharvest run` first",
+              file=sys.stderr)
+        return 2
+    t0 = time.time()
+    with NightLock(settings.data_dir):
+        stats = rebuild(settings, progress=lambda msg: print(f"[rebuild] {msg}", file=sys.stderr, flush=True))
+    print(f"smartharvest rebuild: {stats['documents']} documents, {stats['strategies']} strategies in "
+          f"{time.time() - t0:.1f} s -> {stats['db_path']}")
+    return 0
+
+
 def cmd_health(args: argparse.Namespace) -> int:
     from pipelines.health import latest_source_health
 
@@ -334,7 +362,7 @@ def main(argv: list[str] | None = None) -> int:
         return demo_main(argv[1:])
     args = build_parser().parse_args(argv)
     try:
-        commands = {"run": cmd_run, "ui": cmd_ui, "query": cmd_query, "health": cmd_health, "langid": cmd_langid, "evaluate": cmd_evaluate}
+        commands = {"run": cmd_run, "ui": cmd_ui, "query": cmd_query, "health": cmd_health, "rebuild": cmd_rebuild, "langid": cmd_langid, "evaluate": cmd_evaluate}
         return commands[args.command](args)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

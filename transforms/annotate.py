@@ -19,7 +19,7 @@ from transforms.title import TitleCandidate, candidates_from_dicts, choose_title
 from transforms.validity import find_validity
 from transforms.vocabulary import Vocabulary
 
-ANNOTATOR_VERSION = "2.0.0"
+ANNOTATOR_VERSION = "2.0.1"  # 2.0.1: area votes in the evidence in a fixed order
 HEAD_CHARS = 6000  # title page and first pages: where a document says what it is
 # A document with fewer letters than this (a timetable, a form of numbers) says too little to identify its
 # language; it gets the language of the Czech public sector it was published by, with a low confidence.

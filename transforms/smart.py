@@ -230,6 +230,8 @@ def _score(vocab: Vocabulary, title: str, text: str, many_subjects: bool = False
     evidence = {"rule": rule, "words": n_words, "passages": len(passages), "smart_passages": len(evidence_ix),
                 "smart_share": round(share, 4), "digital_passages": len(digital_ix),
                 "digital_share": round(digital_share, 4), "title_terms": sorted(head.markers | head.solutions),
-                "area_votes": dict(votes.most_common()), "effective_areas": round(effective, 2)}
+                # ties in a fixed order: the evidence of the same text is the same in every process
+                "area_votes": dict(sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))),
+                "effective_areas": round(effective, 2)}
     return Smart(smart_score=round(min(1.0, share), 4), is_smart=is_smart, domains=domains,
                  domain_scores=shares, evidence=evidence, sentences=sentences)
