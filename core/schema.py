@@ -137,6 +137,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         ("not_modified", INT, "URLs answered 304 Not Modified (nothing downloaded)"),
         ("errors", INT, "failed fetches"),
         ("status_mix", TEXT, "HTTP statuses of the crawl's responses with their counts (JSON object, e.g. {\"200\": 12, \"304\": 80})"),
+        ("complete", BOOL, "the crawl of the source ran to its end (not stopped early, no page limit reached): only such a crawl can show that a document is gone"),
         ("started_at", TIME, "UTC start"),
         ("finished_at", TIME, "UTC end"),
     ),

@@ -160,6 +160,7 @@ class CrawlRun:
             "not_modified": st.not_modified,
             "errors": st.errors,
             "status_mix": json.dumps(dict(sorted(st.status_mix.items()))),
+            "complete": close_reason == "finished" and not st.page_limit_hit,
             "started_at": st.started_at,
             "finished_at": st.finished_at or fetch_log.utc_now(),
         }

@@ -1,7 +1,8 @@
 """When a document was seen, and since when it is gone: decided here, once, from fetch and crawl records.
 
-A URL's sighting is gone when a later crawl of its source reached the site (status ok or no_documents) without
-fetching that content there; a crawl that found the site unreachable, blocked or in error proves nothing. A
+A URL's sighting is gone when a later complete crawl of its source reached the site (status ok or no_documents)
+without fetching that content there; a crawl that found the site unreachable, blocked or in error, or that stopped
+early or at the page limit, proves nothing. A
 document is gone when every URL where it was seen is gone, since the latest of those crawls. Nothing is deleted:
 `gone_since` only marks it.
 """
@@ -23,6 +24,9 @@ def reached_crawls(crawls: Iterable[Mapping]) -> dict[str, list[str]]:
     """source_id -> start times (sorted) of the crawls that reached the site."""
     out: dict[str, list[str]] = {}
     for c in crawls:
+        # a crawl stopped early or cut by the page limit did not look everywhere (rows before the column: complete)
+        if c.get("complete") is False:
+            continue
         if c.get("status") in REACHED and c.get("started_at") and c.get("source_id"):
             out.setdefault(c["source_id"], []).append(c["started_at"])
     for times in out.values():

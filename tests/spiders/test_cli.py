@@ -127,4 +127,5 @@ def test_depth_and_page_limits(tmp_path):
         assert len([p for p in web.paths("wide") if p != "/robots.txt"]) == 400  # start page included
     rows = {r["source_id"]: r for r in read_jsonl(tmp_path / "data" / "fetchlog" / "limits.sources.jsonl")}
     assert rows["wide"]["status"] == "no_documents" and "page limit reached" in rows["wide"]["reason"]
+    assert rows["wide"]["complete"] is False  # it did not look everywhere: it cannot show a document is gone
     assert "page limit" not in rows["deep"]["reason"]

@@ -188,3 +188,8 @@ def test_summary_json_and_progress(crawl):
     json.dumps(s)
     assert "[crawl] sources 5/5 done · pages" in crawl.proc.stderr
     assert "[crawl] finished t1" in crawl.proc.stderr
+
+
+def test_a_crawl_that_ran_to_its_end_says_so_for_every_source(crawl):
+    """Only a complete crawl may later show that a document is gone (transforms.sightings)."""
+    assert all(row["complete"] is True for row in crawl.sources().values())

@@ -33,3 +33,10 @@ def test_first_and_last_seen_ignore_unknown_times():
     assert first_and_last_seen([None, "2026-11-02T00:00:00+00:00", "2026-11-01T00:00:00+00:00"]) == (
         "2026-11-01T00:00:00+00:00", "2026-11-02T00:00:00+00:00")
     assert first_and_last_seen([]) == (None, None)
+
+
+def test_a_crawl_that_stopped_early_or_at_the_page_limit_proves_nothing():
+    cut = [*CRAWLS[:2], {**CRAWLS[2], "complete": False}]
+    assert url_gone_since("a", "2026-11-01T02:05:00+00:00", reached_crawls(cut)) is None
+    assert url_gone_since("a", "2026-11-01T02:05:00+00:00",
+                          reached_crawls([*CRAWLS[:2], {**CRAWLS[2], "complete": True}])) == "2026-11-03T02:00:00+00:00"
