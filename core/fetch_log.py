@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, Iterator
 
-from core.schema import TABLES, Table, conform
+from core.schema import DATE, TABLES, TEXT, TIME, Table, conform
 
 # the two record kinds; their columns, types and descriptions are the tables `fetches` and `source_crawls`
 FETCHES, SOURCE_CRAWLS = TABLES["fetches"], TABLES["source_crawls"]
@@ -82,15 +82,7 @@ def duckdb_relation(fetchlog_dir: Path) -> str | None:
     files = [str(f) for f in fetch_files(fetchlog_dir)]
     if not files:
         return None
-    text_types = ("DATE", "TIMESTAMP WITH TIME ZONE")
-    columns = ", ".join(f"'{c.name}': '{'VARCHAR' if c.type in text_types else c.type}'" for c in FETCHES.columns)
+    columns = ", ".join(f"'{c.name}': '{TEXT if c.type in (DATE, TIME) else c.type}'" for c in FETCHES.columns)
     paths = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
     return (f"(SELECT * FROM read_json([{paths}], format='newline_delimited', columns={{{columns}}}, "
             f"ignore_errors=true) WHERE crawl_id IS NOT NULL)")
-
-
-def read_fetches(fetchlog_dir: Path, crawl_id: str | None = None) -> Iterator[dict]:
-    files = [fetches_path(fetchlog_dir, crawl_id)] if crawl_id else fetch_files(fetchlog_dir)
-    for f in files:
-        if f.exists():
-            yield from read_jsonl(f)
