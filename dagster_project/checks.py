@@ -42,12 +42,9 @@ def documents_have_text_or_reason(harvest: HarvestConfig) -> dg.AssetCheckResult
 def sources_healthy_across_nights(harvest: HarvestConfig) -> dg.AssetCheckResult:
     rows = health.latest_source_health(harvest.settings())
     flagged = [r for r in rows if r["flags"]]
-    counts: dict[str, int] = {}
-    for r in flagged:
-        for f in r["flags"]:
-            counts[f] = counts.get(f, 0) + 1
     return dg.AssetCheckResult(
         passed=not flagged, severity=dg.AssetCheckSeverity.WARN,
-        metadata={"sources": len(rows), "flagged": len(flagged), **{f"flag_{k}": v for k, v in sorted(counts.items())},
+        metadata={"sources": len(rows), "flagged": len(flagged),
+                  **{f"flag_{k}": v for k, v in health.flag_counts(flagged).items()},
                   "examples": "\n".join(f"{r['source_id']}: {r['flag_reasons']}" for r in flagged[:20])},
     )

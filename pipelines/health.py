@@ -58,3 +58,12 @@ def latest_source_health(settings: Settings) -> list[dict]:
         return [dict(zip(names, row)) for row in cur.fetchall()]
     finally:
         con.close()
+
+
+def flag_counts(rows: list[dict]) -> dict[str, int]:
+    """How many sources carry each flag."""
+    counts: dict[str, int] = {}
+    for r in rows:
+        for f in r["flags"]:
+            counts[f] = counts.get(f, 0) + 1
+    return dict(sorted(counts.items()))
