@@ -52,6 +52,10 @@ class Settings:
         return self.data_dir / "validators.sqlite"
 
     @property
+    def dedup_path(self) -> Path:
+        return self.data_dir / "dedup.sqlite"
+
+    @property
     def extracted_dir(self) -> Path:
         return self.data_dir / "extracted"
 

@@ -7,9 +7,12 @@ without years), so reruns give the same ids.
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from pathlib import Path
 
+from pipelines import dedup_cache
 from transforms import sightings
 from transforms.document_clusters import cluster_documents, representative_order, strategy_key
+from transforms.near_duplicates import fingerprint_params
 from transforms.versions import DocFacts, area_key, order_key, title_key, update_year
 
 
@@ -73,12 +76,21 @@ def _merge_successive_plans(editions: dict[str, list[str]], doc_of) -> dict[str,
 
 
 def build(documents: list[dict], document_urls: list[dict], municipalities: list[dict],
-          kraje: dict[str, str], year: int | None = None) -> tuple[list[dict], list[dict]]:
-    """(document_clusters rows, strategies rows) for the documents that have text."""
+          kraje: dict[str, str], year: int | None = None,
+          cache: Path | None = None) -> tuple[list[dict], list[dict], dict[str, int]]:
+    """(document_clusters rows, strategies rows, dedup counts) for the documents that have text. With a `cache`
+    (pipelines.dedup_cache), fingerprints and pair similarities of earlier nights are reused and the new ones kept."""
     year = year or datetime.now(timezone.utc).year
     with_text = [d for d in documents if d.get("text")]
     by_id = {d["doc_id"]: d for d in with_text}
-    clustering = cluster_documents([_facts(d) for d in with_text])
+    params = fingerprint_params()
+    known_fps, known_sims = dedup_cache.load(cache, params) if cache else ({}, {})
+    clustering = cluster_documents([_facts(d) for d in with_text], fingerprints=known_fps, similarities=known_sims)
+    counts = {"fingerprints": len(clustering.fingerprints), "pairs": len(clustering.similarities),
+              "new_fingerprints": sum(1 for d in clustering.fingerprints if d not in known_fps),
+              "new_pairs": sum(1 for p in clustering.similarities if p not in known_sims)}
+    if cache and (counts["new_fingerprints"] or counts["new_pairs"]):
+        dedup_cache.save(cache, params, clustering.fingerprints, clustering.similarities)
     clusters = clustering.clusters
     canonical = {cid: next(m.doc_id for m in ms if m.role == "canonical") for cid, ms in clusters.items()}
 
@@ -148,4 +160,4 @@ def build(documents: list[dict], document_urls: list[dict], municipalities: list
             "first_seen_at": first_seen, "last_seen_at": last_seen,
             "is_current": validity_to is None or int(validity_to) >= year,
         })
-    return cluster_rows, strategy_rows
+    return cluster_rows, strategy_rows, counts

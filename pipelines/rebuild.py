@@ -4,7 +4,7 @@ The nightly run keeps per-document results (content-addressed, so they never go 
 publishes from them; `rebuild` throws those caches away and computes them again from the raw bytes, into a work
 directory beside them (`<data_dir>/.rebuild/`, which sees the raw store and fetch log through symlinks). Only when
 both are done are the new caches swapped in and the warehouse published from them, so a rebuild that dies leaves
-the old caches and warehouse whole. Its tables equal the incremental ones (tests/integration/test_incremental.py).
+the old caches and warehouse whole. The dedup cache (pipelines.dedup_cache) is dropped and filled by that publish. Its tables equal the incremental ones (tests/integration/test_incremental.py).
 """
 from __future__ import annotations
 
@@ -37,6 +37,7 @@ def rebuild(settings: Settings, progress: Callable[[str], None] | None = None) -
         if old.exists():
             os.replace(old, work / f"old-{name}")
         os.replace(new, old)
+    settings.dedup_path.unlink(missing_ok=True)  # dedup fingerprints and similarities too are computed afresh
     stats = warehouse.publish(settings)  # builds <db>.tmp beside the warehouse and swaps it in
     shutil.rmtree(work, ignore_errors=True)
     say(f"rebuilt {settings.db_path}")

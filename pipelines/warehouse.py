@@ -252,16 +252,16 @@ def _table_names(db: Path) -> set[str] | None:
         con.close()
 
 
-def _derived_tables(seen: list[dict], settings: Settings) -> dict[str, list[dict]]:
-    """Every table but fetches, as rows: sources and their crawls, documents from their sightings, annotations,
-    clusters and strategies."""
+def _derived_tables(seen: list[dict], settings: Settings) -> tuple[dict[str, list[dict]], dict[str, int]]:
+    """(every table but fetches, as rows: sources and their crawls, documents from their sightings, annotations,
+    clusters and strategies; what dedup reused and computed)."""
     sources, crawls = _source_rows(settings.fetchlog_dir)
     documents, document_urls = _document_rows(seen, {s["source_id"]: s for s in sources}, settings)
     _mark_gone(documents, document_urls, crawls)
     document_domains, funding_mentions, document_evidence = _annotation_rows(documents, settings)
     municipalities = municipality_rows(settings.seeds_dir)
-    document_clusters, strategies = clustering.build(documents, document_urls, municipalities,
-                                                     kraj_names(settings.seeds_dir))
+    document_clusters, strategies, dedup = clustering.build(documents, document_urls, municipalities,
+                                                            kraj_names(settings.seeds_dir), cache=settings.dedup_path)
     return {
         "municipalities": municipalities,
         "sources": sources,
@@ -274,7 +274,7 @@ def _derived_tables(seen: list[dict], settings: Settings) -> dict[str, list[dict
         "document_evidence": document_evidence,
         "document_clusters": document_clusters,
         "strategies": strategies,
-    }
+    }, dedup
 
 
 def publish(settings: Settings, latest_crawl_id: str | None = None) -> dict:
@@ -294,7 +294,7 @@ def publish(settings: Settings, latest_crawl_id: str | None = None) -> dict:
             pass  # older DuckDB: default compression
         seen = _load_fetch_log(con, settings.fetchlog_dir)
         fetch_rows = con.execute("SELECT count(*) FROM fetches").fetchone()[0]
-        tables = _derived_tables(seen, settings)
+        tables, dedup = _derived_tables(seen, settings)
         for name, rows in tables.items():
             _load(con, name, rows)
         con.execute("CHECKPOINT")
@@ -317,6 +317,7 @@ def publish(settings: Settings, latest_crawl_id: str | None = None) -> dict:
         "smart": sum(1 for d in documents if d.get("is_smart")),
         "strategies": len(strategies),
         "clusters": len({c["cluster_id"] for c in document_clusters}),
+        "dedup": dedup,
         "db_path": str(db),
         "duration_s": round(time.time() - t0, 2),
     }

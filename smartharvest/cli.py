@@ -197,6 +197,7 @@ def render_summary(result, settings: Settings, seconds: float) -> str:
     urls = _materialized(result, "warehouse/document_urls")
     annotated = _materialized(result, "annotated_documents")
     strategies = _materialized(result, "warehouse/strategies")
+    clusters = _materialized(result, "warehouse/document_clusters")
     failed = [e.step_key for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
     lines = [
         "",
@@ -213,6 +214,9 @@ def render_summary(result, settings: Settings, seconds: float) -> str:
         f"  understood {docs.get('strategic', '?')} strategy documents, {docs.get('smart', '?')} about SMART solutions "
         f"(annotated now: {annotated.get('annotated', '?')})",
         f"  strategies {strategies.get('rows', '?')} (one row per strategy: copies, twins and editions collapsed)",
+        f"  dedup      {clusters.get('dedup_new_fingerprints', '?')} documents fingerprinted and "
+        f"{clusters.get('dedup_new_pairs', '?')} pairs compared now (of {clusters.get('dedup_fingerprints', '?')} "
+        f"documents and {clusters.get('dedup_pairs', '?')} pairs; the rest kept from earlier nights)",
         f"  errors     {crawl.get('errors', '?')} failed fetches, {crawl.get('forbidden_by_robots', 0)} URLs forbidden "
         f"by robots.txt, {crawl.get('too_large', 0)} over the size limit",
         f"  time       {seconds:.1f} s",

@@ -23,12 +23,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable
 
 from transforms.czech_text import lemma, words
-from transforms.near_duplicates import (DEFAULT_THRESHOLD, near_duplicate_pairs, normalized_words,
-                                        similarity_of_words)
+from transforms.near_duplicates import DEFAULT_THRESHOLD, Fingerprint, PairSimilarity, scored_candidates
 from transforms.versions import DocFacts, area_key, title_key, version_chains
 
 ROLES = ("canonical", "duplicate", "format_twin")
@@ -60,6 +59,10 @@ class ChainMember:
 class Clustering:
     members: list[ClusterMember]
     chains: list[VersionChain]
+    # what was computed on the way, for the next night to reuse: every document's fingerprint and the similarity
+    # of every pair compared (candidates and member-to-canonical)
+    fingerprints: dict[str, Fingerprint] = field(default_factory=dict)
+    similarities: dict[tuple[str, str], float] = field(default_factory=dict)
 
     @property
     def clusters(self) -> dict[str, list[ClusterMember]]:
@@ -153,7 +156,11 @@ def same_identity_numbers(text_a: str, text_b: str) -> bool:
     return len(na & nb) / len(na | nb) >= IDENTITY_NUMBERS_MIN_JACCARD
 
 
-def cluster_documents(docs: Iterable[DocFacts], threshold: float = DEFAULT_THRESHOLD) -> Clustering:
+def cluster_documents(docs: Iterable[DocFacts], threshold: float = DEFAULT_THRESHOLD,
+                      fingerprints: dict[str, Fingerprint] | None = None,
+                      similarities: dict[tuple[str, str], float] | None = None) -> Clustering:
+    """Clusters and chains of `docs`. `fingerprints` and `similarities` from an earlier night (same doc_ids, same
+    texts) are reused, so only pairs involving a new document are compared; the result is the same without them."""
     docs = sorted(docs, key=lambda d: d.doc_id)
     by_id = {d.doc_id: d for d in docs}
     parent = {d: d for d in by_id}
@@ -164,7 +171,12 @@ def cluster_documents(docs: Iterable[DocFacts], threshold: float = DEFAULT_THRES
             x = parent[x]
         return x
 
-    for a, b, _ in near_duplicate_pairs({d.doc_id: d.text or "" for d in docs}, threshold=threshold):
+    texts = {d.doc_id: d.text or "" for d in docs}
+    fps, scored = scored_candidates(texts, fingerprints, similarities)
+    similarity = PairSimilarity(texts, {**(similarities or {}), **scored})
+    for (a, b), sim in sorted(scored.items()):
+        if sim < threshold:
+            continue
         if not same_title_numbers(by_id[a].title, by_id[b].title):
             continue  # "vyhláška č. 1/2023" and "č. 1/2025": one template, two documents
         if not same_title_places(by_id[a].title, by_id[b].title):
@@ -184,12 +196,11 @@ def cluster_documents(docs: Iterable[DocFacts], threshold: float = DEFAULT_THRES
         cid = cluster_id_for(d.doc_id for d in group)
         canon = min(group, key=_canonical_order)
         canonical_of[cid] = canon
-        canon_words = normalized_words(canon.text or "") if len(group) > 1 else []
         for d in group:
             if d is canon:
                 members.append(ClusterMember(cid, d.doc_id, 1.0, "canonical"))
                 continue
-            sim = round(similarity_of_words(canon_words, normalized_words(d.text or "")), 4)
+            sim = similarity(canon.doc_id, d.doc_id)
             same_fmt = (d.file_format or "").lower() == (canon.file_format or "").lower()
             members.append(ClusterMember(cid, d.doc_id, sim, "duplicate" if same_fmt else "format_twin"))
     members.sort(key=lambda m: (m.cluster_id, ROLES.index(m.role), m.doc_id))
@@ -204,4 +215,4 @@ def cluster_documents(docs: Iterable[DocFacts], threshold: float = DEFAULT_THRES
         chains.append(VersionChain(strategy_key(area_key(first), first.doc_type, tkey),
                                    tuple(cid_of_doc[d] for d in chain)))
     chains.sort(key=lambda c: c.chain_id)
-    return Clustering(members, chains)
+    return Clustering(members, chains, fps, similarity.values)

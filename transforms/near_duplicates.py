@@ -33,8 +33,10 @@ from __future__ import annotations
 import hashlib
 import random
 import re
+import sys
 from array import array
 from collections import defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
@@ -233,15 +235,98 @@ def confirm_similarity(text_a: str, text_b: str, max_chars: int = CONFIRM_MAX_CH
     return similarity_of_words(normalized_words(text_a), normalized_words(text_b), max_chars)
 
 
-def signatures_of(docs: Mapping[str, str], k: int = DEFAULT_K, num_perm: int = DEFAULT_NUM_PERM,
-                  seed: int = DEFAULT_SEED) -> dict[str, array]:
-    """MinHash signatures of the documents with at least `MIN_WORDS` words."""
-    out = {}
-    for doc_id, text in docs.items():
-        ws = normalized_words(text or "")
-        if len(ws) >= MIN_WORDS:
-            out[doc_id] = minhash_signature(shingles_from_words(ws, k), num_perm, seed)
-    return out
+FINGERPRINT_VERSION = 1  # bump when tokenisation, shingling or confirmation changes: cached values go stale
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What dedup needs to know of one text, computed once per doc_id (the text of given bytes never changes).
+
+    A long text (>= MIN_WORDS words) carries its MinHash signature (num_perm uint64, little-endian bytes); a
+    short one the sha256 of its normalised words (it pairs only with an exactly equal text)."""
+    words: int
+    short_key: str | None = None
+    signature: bytes | None = None
+
+
+def fingerprint(text: str, k: int = DEFAULT_K, num_perm: int = DEFAULT_NUM_PERM, seed: int = DEFAULT_SEED) -> Fingerprint:
+    ws = normalized_words(text or "")
+    if len(ws) >= MIN_WORDS:
+        sig = minhash_signature(shingles_from_words(ws, k), num_perm, seed)
+        if sys.byteorder != "little":
+            sig.byteswap()
+        return Fingerprint(len(ws), None, sig.tobytes())
+    if ws:
+        return Fingerprint(len(ws), hashlib.sha256(" ".join(ws).encode("utf-8")).hexdigest(), None)
+    return Fingerprint(0)
+
+
+def fingerprint_params(k: int = DEFAULT_K, num_perm: int = DEFAULT_NUM_PERM, seed: int = DEFAULT_SEED) -> str:
+    """Everything cached fingerprints and pair similarities depend on, as one string (a cache made with other
+    parameters is not reused)."""
+    return (f"v{FINGERPRINT_VERSION} k={k} num_perm={num_perm} seed={seed} min_words={MIN_WORDS} "
+            f"confirm_max_chars={CONFIRM_MAX_CHARS}")
+
+
+def _signature(fp: Fingerprint) -> array:
+    sig = array("Q")
+    sig.frombytes(fp.signature or b"")
+    if sys.byteorder != "little":
+        sig.byteswap()
+    return sig
+
+
+def candidate_pairs(fingerprints: Mapping[str, Fingerprint], bands: int = DEFAULT_BANDS,
+                    rows: int = DEFAULT_ROWS) -> set[tuple[str, str]]:
+    """Pairs (a, b), a < b, worth confirming: short texts with equal normalised words, long texts sharing an LSH
+    band. Bucketing is linear in the documents; nothing is compared here."""
+    pairs: set[tuple[str, str]] = set()
+    short: dict[str, list[str]] = defaultdict(list)
+    for d, fp in fingerprints.items():
+        if fp.short_key:
+            short[fp.short_key].append(d)
+    for group in short.values():
+        group.sort()
+        pairs.update((a, b) for i, a in enumerate(group) for b in group[i + 1:])
+    sigs = {d: _signature(fp) for d, fp in fingerprints.items() if fp.signature}
+    return pairs | lsh_candidate_pairs(sigs, bands, rows)
+
+
+def scored_candidates(texts: Mapping[str, str], fingerprints: Mapping[str, Fingerprint] | None = None,
+                      known: Mapping[tuple[str, str], float] | None = None, bands: int = DEFAULT_BANDS,
+                      rows: int = DEFAULT_ROWS, k: int = DEFAULT_K, num_perm: int = DEFAULT_NUM_PERM,
+                      seed: int = DEFAULT_SEED) -> tuple[dict[str, Fingerprint], dict[tuple[str, str], float]]:
+    """(the fingerprint of every text, the similarity of every candidate pair).
+
+    Fingerprints and similarities already `known` (computed on an earlier night for the same doc_ids) are reused,
+    so a night confirms only the pairs that involve a new document; the result equals a computation from nothing."""
+    given = fingerprints or {}
+    known = known or {}
+    fps = {d: given.get(d) or fingerprint(t or "", k, num_perm, seed) for d, t in texts.items()}
+    words = PairSimilarity(texts, known)
+    return fps, {pair: words(*pair) for pair in sorted(candidate_pairs(fps, bands, rows))}
+
+
+class PairSimilarity:
+    """`confirm_similarity` of two documents by id, from `known` values or computed (each text normalised once)."""
+
+    def __init__(self, texts: Mapping[str, str], known: Mapping[tuple[str, str], float] | None = None):
+        self._texts, self._known, self._words = texts, dict(known or {}), {}
+
+    def _normalized(self, doc_id: str) -> list[str]:
+        if doc_id not in self._words:
+            self._words[doc_id] = normalized_words(self._texts.get(doc_id) or "")
+        return self._words[doc_id]
+
+    def __call__(self, a: str, b: str) -> float:
+        pair = (a, b) if a < b else (b, a)
+        if pair not in self._known:
+            self._known[pair] = round(similarity_of_words(self._normalized(a), self._normalized(b)), 4)
+        return self._known[pair]
+
+    @property
+    def values(self) -> dict[tuple[str, str], float]:
+        return dict(self._known)
 
 
 def near_duplicate_pairs(docs: Mapping[str, str], threshold: float = DEFAULT_THRESHOLD, k: int = DEFAULT_K,
@@ -251,22 +336,5 @@ def near_duplicate_pairs(docs: Mapping[str, str], threshold: float = DEFAULT_THR
 
     Long texts: LSH candidates over MinHash signatures, each confirmed by rapidfuzz. Short texts (< `MIN_WORDS`
     words, including empty ones): pairs only of exactly equal non-empty normalised texts, similarity 1.0."""
-    norm = {d: normalized_words(t or "") for d, t in docs.items()}
-    result: list[tuple[str, str, float]] = []
-    short: dict[str, list[str]] = defaultdict(list)
-    sigs = {}
-    for d, ws in norm.items():
-        if len(ws) >= MIN_WORDS:
-            sigs[d] = minhash_signature(shingles_from_words(ws, k), num_perm, seed)
-        elif ws:
-            short[" ".join(ws)].append(d)
-    for group in short.values():
-        group.sort()
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                result.append((a, b, 1.0))
-    for a, b in lsh_candidate_pairs(sigs, bands, rows):
-        s = similarity_of_words(norm[a], norm[b])
-        if s >= threshold:
-            result.append((a, b, round(s, 4)))
-    return sorted(result)
+    _, scored = scored_candidates(docs, bands=bands, rows=rows, k=k, num_perm=num_perm, seed=seed)
+    return sorted((a, b, s) for (a, b), s in scored.items() if s >= threshold)

@@ -36,4 +36,6 @@ def warehouse_tables(context: dg.AssetExecutionContext, harvest: HarvestConfig):
         if name == "documents":
             metadata.update({k: stats[k] for k in ("new_documents", "already_seen_documents", "extraction_errors",
                                                     "needs_ocr", "pending", "strategic", "smart")})
+        if name == "document_clusters":  # dedup compares only pairs with a new document (pipelines.dedup_cache)
+            metadata.update({f"dedup_{k}": v for k, v in stats["dedup"].items()})
         yield dg.MaterializeResult(asset_key=dg.AssetKey(["warehouse", name]), metadata=metadata)

@@ -82,6 +82,8 @@ def test_nothing_is_extracted_or_annotated_again_and_the_tables_are_the_same(two
     first, second = two_nights["outputs"]
     assert "0 new;" in second
     assert "annotated now: 0)" in second
+    assert "dedup      0 documents fingerprinted and 0 pairs compared now" in second
+    assert "dedup      0 " not in first
     retried = [line for line in second.splitlines() if line.strip().startswith("extraction")]
     # only documents whose extraction failed are tried again
     assert retried and " 0 ok," in retried[0], retried

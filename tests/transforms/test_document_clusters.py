@@ -121,3 +121,24 @@ def test_one_rule_chooses_the_representative_copy():
               ("pdf", "2026-02-01", "e"), ("pdf", "2026-02-01", "d"), ("pdf", None, "f")]
     ranked = sorted(copies, key=lambda c: representative_order(*c))
     assert [c[2] for c in ranked] == ["d", "e", "c", "f", "b", "a"]
+
+
+def test_a_later_night_reuses_fingerprints_and_similarities_and_gets_the_same_clusters():
+    night1 = [_d("d2", pdf_extraction(STRATEGY), "pdf", "2024-03-01"), _d("d3", docx_extraction(STRATEGY), "docx"),
+              _d("x9", town_strategy("Březová", "Sokolov", 780, SPEC_A), code="560000")]
+    first = cluster_documents(night1)
+    assert set(first.fingerprints) == {"d2", "d3", "x9"} and ("d2", "d3") in first.similarities
+
+    night2 = night1 + [_d("d1", resaved(STRATEGY), "pdf", "2024-04-01")]
+    reused = cluster_documents(night2, fingerprints=first.fingerprints, similarities=first.similarities)
+    assert reused.members == cluster_documents(night2).members
+    assert set(reused.similarities) - set(first.similarities) <= {("d1", "d2"), ("d1", "d3"), ("d1", "x9")}
+
+
+def test_known_similarities_are_used_not_recomputed():
+    docs = [_d("d2", pdf_extraction(STRATEGY)), _d("d3", docx_extraction(STRATEGY), "docx")]
+    first = cluster_documents(docs)
+    assert len(first.clusters) == 1
+    # a stored similarity below the threshold is believed: the pair is not compared again
+    believed = cluster_documents(docs, fingerprints=first.fingerprints, similarities={("d2", "d3"): 0.1})
+    assert len(believed.clusters) == 2
