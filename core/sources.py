@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Collection
 from urllib.parse import urlsplit
 
 SOURCE_KINDS = ("municipal_site", "regional_site", "national_site")
@@ -134,6 +135,27 @@ def load_sources(path: Path) -> list[Source]:
     if not path.is_file():
         raise SourcesError(f"sources file {path} is not a file")
     return parse_sources(decode_sources(path.read_bytes(), str(path)), origin=str(path))
+
+
+def crawlable(sources: list[Source], only: Collection[str] | None = None) -> list[Source]:
+    """The sources a crawl visits: enabled ones (a disabled source keeps its history, not its crawl), limited to
+    `only` when a run covers some sources (its Dagster partitions)."""
+    return [s for s in sources if s.enabled and (only is None or s.source_id in only)]
+
+
+def write_only_file(path: Path, source_ids: Collection[str]) -> Path:
+    """The ids a crawl is limited to, one per line (spiders.crawl --only)."""
+    Path(path).write_text("".join(f"{sid}\n" for sid in sorted(source_ids)), encoding="utf-8")
+    return Path(path)
+
+
+def read_only_file(path: Path) -> set[str]:
+    return {line.strip() for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()}
+
+
+def partition_keys(sources: list[Source]) -> list[str]:
+    """The Dagster partitions of a sources file: one per enabled source, in file order."""
+    return [s.source_id for s in crawlable(sources)]
 
 
 def source_definitions(fetchlog_dir: Path) -> dict[str, dict]:

@@ -14,7 +14,7 @@ from dagster_project.checks import (
 )
 from dagster_project.jobs import nightly_harvest, nightly_schedule
 from dagster_project.resources import HarvestConfig
-from dagster_project.sensors import alert_on_failed_night
+from dagster_project.sensors import alert_on_failed_night, sync_source_partitions
 
 defs = dg.Definitions(
     assets=[crawl, extracted_documents, annotated_documents, warehouse_tables],
@@ -22,7 +22,7 @@ defs = dg.Definitions(
                   sources_healthy_across_nights],
     jobs=[nightly_harvest],
     schedules=[nightly_schedule],
-    sensors=[alert_on_failed_night],
+    sensors=[alert_on_failed_night, sync_source_partitions],
     resources={
         "harvest": HarvestConfig(),
         "pipes_subprocess_client": dg.PipesSubprocessClient(),

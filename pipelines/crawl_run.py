@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from core.sources import SourcesError, load_sources
+from typing import Collection
+
+from core.sources import SourcesError, crawlable, load_sources, write_only_file
 from core.settings import Settings
 
 
@@ -16,6 +18,11 @@ class CrawlPlan:
     crawl_id: str
     sources_snapshot: Path
     source_count: int
+    only: Path | None = None  # the ids this crawl is limited to (spiders.crawl --only), None = every enabled source
+
+    def command_args(self) -> list[str]:
+        return ["--sources", str(self.sources_snapshot), "--crawl-id", self.crawl_id,
+                *(["--only", str(self.only)] if self.only else [])]
 
 
 def new_crawl_id(run_tag: str) -> str:
@@ -23,8 +30,9 @@ def new_crawl_id(run_tag: str) -> str:
     return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + f"-{run_tag}"
 
 
-def prepare(settings: Settings, run_tag: str) -> CrawlPlan:
-    """Validate the sources file and snapshot it beside the fetch log, so every crawl knows what it crawled."""
+def prepare(settings: Settings, run_tag: str, only: Collection[str] | None = None) -> CrawlPlan:
+    """Validate the sources file and snapshot it beside the fetch log, so every crawl knows what it crawled; with
+    `only` (a run's source partitions) the crawl is limited to those sources, the snapshot still holds them all."""
     if settings.sources_path is None:
         raise SourcesError(
             "no sources file: pass --sources FILE (or set SMARTHARVEST_SOURCES); "
@@ -34,7 +42,8 @@ def prepare(settings: Settings, run_tag: str) -> CrawlPlan:
     settings.fetchlog_dir.mkdir(parents=True, exist_ok=True)
     snapshot = settings.fetchlog_dir / f"{crawl_id}.sources.csv"
     shutil.copyfile(settings.sources_path, snapshot)
-    return CrawlPlan(crawl_id, snapshot, sum(1 for s in sources if s.enabled))
+    limit = write_only_file(settings.fetchlog_dir / f"{crawl_id}.only.txt", only) if only is not None else None
+    return CrawlPlan(crawl_id, snapshot, len(crawlable(sources, only)), limit)
 
 
 def summary_path(settings: Settings, crawl_id: str) -> Path:

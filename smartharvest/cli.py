@@ -154,7 +154,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         sources = args.sources or str(_start_demo_web(stack, args, base.data_dir))
         settings = base.with_(sources_path=Path(sources))
         home = ensure_dagster_home(settings.data_dir)
+        from core.sources import load_sources, partition_keys
         from dagster_project.definitions import defs
+        from dagster_project.partitions import SOURCES, range_tags, register
         from dagster_project.resources import harvest_run_config
 
         job = defs.resolve_job_def("nightly_harvest")
@@ -165,11 +167,18 @@ def cmd_run(args: argparse.Namespace) -> int:
             if interrupted:
                 print(f"[run] {len(interrupted)} interrupted run(s) marked failed, their writer slots freed: "
                       f"{', '.join(r[:8] for r in interrupted)}", file=sys.stderr, flush=True)
+            wanted = partition_keys(load_sources(settings.sources_path))
+            if not wanted:
+                raise SettingsError(f"{settings.sources_path}: every source is disabled (enabled=false); nothing to crawl")
+            added, removed = register(instance, wanted)
+            keys = instance.get_dynamic_partitions(SOURCES.name)
+            print(f"[run] {len(keys)} source partitions ({added} new, {removed} removed), one run over all",
+                  file=sys.stderr, flush=True)
             result = job.execute_in_process(
                 instance=instance, raise_on_error=False,
                 run_config={**harvest_run_config(settings),
                             "loggers": {"console": {"config": {"log_level": "WARNING"}}}},
-                tags={LAUNCHED_BY[0]: LAUNCHED_BY[1]},
+                tags={LAUNCHED_BY[0]: LAUNCHED_BY[1], **range_tags(keys)},
             )
         if not result.success:  # the run-failure sensor alerts under the Dagster daemon; this run has none
             from pipelines.alerts import record_alert

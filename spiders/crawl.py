@@ -20,9 +20,10 @@ import re
 import sys
 from collections import defaultdict
 from datetime import datetime, timezone
+from pathlib import Path
 
 from core import fetch_log, raw_store
-from core.sources import SourcesError, load_sources
+from core.sources import SourcesError, crawlable, load_sources, read_only_file
 from core.processes import die_with_parent
 from core.settings import PROFILES, SettingsError, load_settings, writable_dir
 
@@ -64,6 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="crawl profile from spiders.settings.CRAWL_PROFILES: production is polite "
                         "(1 request at a time per site, delays, AutoThrottle), local/test crawl loopback fast; "
                         "default: $SMARTHARVEST_PROFILE or local")
+    p.add_argument("--only", metavar="FILE", default=None,
+                   help="crawl only the sources whose ids this file lists (one per line): the sources of one "
+                        "Dagster run (its partitions); default: every enabled source")
     p.add_argument("--data-dir", metavar="DIR", default=None,
                    help="data directory (raw/, fetchlog/ below it); default: $SMARTHARVEST_DATA_DIR or data/")
     return p
@@ -77,8 +81,9 @@ def _prepare(args):
     if settings.sources_path is None:
         raise CannotRun("no sources file: pass --sources FILE or set SMARTHARVEST_SOURCES")
     try:
-        sources = [s for s in load_sources(settings.sources_path) if s.enabled]  # disabled: kept, not crawled
-    except SourcesError as exc:
+        only = read_only_file(Path(args.only)) if args.only else None
+        sources = crawlable(load_sources(settings.sources_path), only)  # disabled: kept, not crawled
+    except (SourcesError, OSError) as exc:
         raise CannotRun(str(exc)) from exc
     crawl_id = args.crawl_id or fetch_log.new_crawl_id()
     if not CRAWL_ID.match(crawl_id):

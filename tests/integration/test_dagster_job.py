@@ -1,11 +1,21 @@
 """The Dagster definitions: the graph operators see, and a real in-process materialisation of the job."""
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
 
+import dagster as dg
+
+from core.sources import load_sources, partition_keys
 from dagster_project.definitions import defs
+from dagster_project.partitions import range_tags, register
+
+
+def _register_sources(instance, sources_csv) -> list[str]:
+    register(instance, partition_keys(load_sources(sources_csv)))
+    return instance.get_dynamic_partitions("sources")
 
 EXPECTED_ASSETS = {
     "crawl", "extracted_documents", "annotated_documents", "warehouse/municipalities", "warehouse/sources", "warehouse/source_crawls",
@@ -55,8 +65,10 @@ def test_job_materialises_against_the_demo_web(demo_web, tmp_path, monkeypatch):
         monkeypatch.delenv(var, raising=False)
     settings = Settings(data_dir=tmp_path, sources_path=demo_web.sources_csv, profile="test")
     with DagsterInstance.ephemeral() as instance:
+        keys = _register_sources(instance, demo_web.sources_csv)
         result = defs.resolve_job_def("nightly_harvest").execute_in_process(
-            instance=instance, raise_on_error=False, run_config=harvest_run_config(settings))
+            instance=instance, raise_on_error=False, run_config=harvest_run_config(settings), tags=range_tags(keys))
+        assert set(instance.get_materialized_partitions(dg.AssetKey("crawl"))) == set(keys)
     assert result.success
     mats = {}
     for event in result.all_events:
@@ -72,6 +84,7 @@ def test_job_materialises_against_the_demo_web(demo_web, tmp_path, monkeypatch):
     assert crawl["sources_blocked"] >= 1
     assert crawl["forbidden_by_robots"] >= 1
     assert crawl["crawl_id"]
+    assert crawl["partitions"] == n_sources
     assert mats["warehouse/documents"]["rows"] > 50
     assert mats["warehouse/documents"]["new_documents"] == mats["warehouse/documents"]["rows"]
     checks = {e.event_specific_data.check_name: e.event_specific_data.passed for e in result.all_events
@@ -79,3 +92,25 @@ def test_job_materialises_against_the_demo_web(demo_web, tmp_path, monkeypatch):
     assert checks == {"sources_yield_documents_or_reason": True, "raw_store_has_no_partial_files": True,
                       "documents_have_text_or_reason": True, "sources_healthy_across_nights": True}
     assert (tmp_path / "warehouse.duckdb").exists()
+
+
+@pytest.mark.slow
+def test_a_run_over_some_source_partitions_crawls_only_those_sources(demo_web, tmp_path):
+    """A retry or backfill of two sources crawls those two and materialises only their partitions."""
+    from dagster import DagsterInstance
+
+    from core.settings import Settings
+    from dagster_project.resources import harvest_run_config
+
+    settings = Settings(data_dir=tmp_path, sources_path=demo_web.sources_csv, profile="test")
+    with DagsterInstance.ephemeral() as instance:
+        keys = _register_sources(instance, demo_web.sources_csv)
+        chosen = keys[1:3]
+        result = defs.resolve_job_def("nightly_harvest").execute_in_process(
+            instance=instance, raise_on_error=False, run_config=harvest_run_config(settings),
+            tags=range_tags(chosen), asset_selection=[dg.AssetKey("crawl")])
+        assert result.success
+        assert set(instance.get_materialized_partitions(dg.AssetKey("crawl"))) == set(chosen)
+    crawled = {json.loads(line)["source_id"] for f in (tmp_path / "fetchlog").glob("*.fetches.jsonl")
+               for line in f.read_text(encoding="utf-8").splitlines()}
+    assert crawled == set(chosen)
