@@ -76,13 +76,40 @@ def source_files(fetchlog_dir: Path) -> list[Path]:
     return sorted(Path(fetchlog_dir).glob("*.sources.jsonl"))
 
 
+def compacted_path(jsonl: Path) -> Path:
+    """The Parquet copy of a finished crawl's fetch log (<crawl_id>.fetches.parquet), written once by the publish."""
+    return Path(jsonl).with_suffix(".parquet")
+
+
+def fresh_compacted(jsonl: Path) -> Path | None:
+    """The Parquet copy when it is at least as new as its JSONL (a crawl re-run under the same id makes it stale)."""
+    parquet = compacted_path(jsonl)
+    try:
+        return parquet if parquet.stat().st_mtime_ns >= Path(jsonl).stat().st_mtime_ns else None
+    except OSError:
+        return None
+
+
+def _quoted(paths: list[str]) -> str:
+    return ", ".join("'" + f.replace("'", "''") + "'" for f in paths)
+
+
+def json_relation(files: list[Path]) -> str:
+    """SQL reading fetch-log JSONL files (columns of the `fetches` table, times as ISO text)."""
+    columns = ", ".join(f"'{c.name}': '{TEXT if c.type in (DATE, TIME) else c.type}'" for c in FETCHES.columns)
+    return (f"(SELECT * FROM read_json([{_quoted([str(f) for f in files])}], format='newline_delimited', "
+            f"columns={{{columns}}}, ignore_errors=true) WHERE crawl_id IS NOT NULL)")
+
+
 def duckdb_relation(fetchlog_dir: Path) -> str | None:
-    """SQL for every night's fetch log as one DuckDB relation (read_json; columns of the `fetches` table, times as
-    ISO text); None without any fetch log. A line cut by a killed crawl reads as nulls: filter on crawl_id."""
-    files = [str(f) for f in fetch_files(fetchlog_dir)]
+    """SQL for every night's fetch log as one DuckDB relation (columns of the `fetches` table, times as ISO text);
+    None without any fetch log. A finished night is read from its Parquet copy (parsed once), the others from
+    JSONL, where a line cut by a killed crawl reads as nulls and is left out."""
+    files = fetch_files(fetchlog_dir)
     if not files:
         return None
-    columns = ", ".join(f"'{c.name}': '{TEXT if c.type in (DATE, TIME) else c.type}'" for c in FETCHES.columns)
-    paths = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
-    return (f"(SELECT * FROM read_json([{paths}], format='newline_delimited', columns={{{columns}}}, "
-            f"ignore_errors=true) WHERE crawl_id IS NOT NULL)")
+    parquet = [str(c) for c in map(fresh_compacted, files) if c is not None]
+    jsonl = [f for f in files if fresh_compacted(f) is None]
+    parts = ([f"(SELECT * FROM read_parquet([{_quoted(parquet)}]))"] if parquet else []) + \
+        ([json_relation(jsonl)] if jsonl else [])
+    return "(" + " UNION ALL ".join(f"SELECT * FROM {p}" for p in parts) + ")"

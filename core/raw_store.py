@@ -64,7 +64,7 @@ def partial_files(raw_dir: Path) -> list[Path]:
     raw_dir = Path(raw_dir)
     if not raw_dir.exists():
         return []
-    return sorted(raw_dir.glob(f"*/{TMP_PREFIX}*"))
+    return sorted([*raw_dir.glob(f"{TMP_PREFIX}*"), *raw_dir.glob(f"*/{TMP_PREFIX}*")])
 
 
 def sweep_partials(raw_dir: Path) -> int:

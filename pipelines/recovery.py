@@ -16,7 +16,7 @@ def sweep_leftovers(settings: Settings) -> dict[str, int]:
     """Remove the temp files of writers that died; returns how many per store."""
     out = {}
     for name, root in (("raw", settings.raw_dir), ("extracted", settings.extracted_dir),
-                       ("annotated", settings.data_dir / "annotated")):
+                       ("annotated", settings.data_dir / "annotated"), ("fetchlog", settings.fetchlog_dir)):
         out[name] = raw_store.sweep_partials(root)
     db = Path(settings.db_path)
     removed = 0

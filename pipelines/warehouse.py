@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from core import fetch_log, schema
+from core import fetch_log, raw_store, schema
 from pipelines import clustering
 from pipelines.annotate import load_annotations
 from pipelines.registry import kraj_names, municipality_rows
@@ -53,6 +53,23 @@ def _filename(f: dict) -> str | None:
     return base or None
 
 
+def compact_finished(con: duckdb.DuckDBPyConnection, fetchlog_dir: Path) -> int:
+    """Copy each finished crawl's fetch log to Parquet once (temp file, then rename), so later nights read it without
+    parsing JSON again; returns how many were written. A crawl is finished once its summary exists."""
+    written = 0
+    for jsonl in fetch_log.fetch_files(fetchlog_dir):
+        crawl_id = jsonl.name[: -len(".fetches.jsonl")]
+        if fetch_log.fresh_compacted(jsonl) is not None or not (jsonl.parent / f"{crawl_id}.summary.json").exists():
+            continue
+        target = fetch_log.compacted_path(jsonl)
+        tmp = target.with_name(raw_store.TMP_PREFIX + target.name)
+        con.execute(f"COPY (SELECT * FROM {fetch_log.json_relation([jsonl])}) TO '{str(tmp).replace(chr(39), chr(39) * 2)}' "
+                    "(FORMAT parquet)")
+        os.replace(tmp, target)
+        written += 1
+    return written
+
+
 def _load_fetch_log(con: duckdb.DuckDBPyConnection, fetchlog_dir: Path) -> list[dict]:
     """Table `fetches` straight from every night's fetch log, read by DuckDB (no Python row per fetch); returns the
     sightings of documents (ok document fetches with content, in time order) that documents are built from."""
@@ -60,6 +77,7 @@ def _load_fetch_log(con: duckdb.DuckDBPyConnection, fetchlog_dir: Path) -> list[
     con.execute(table.ddl())
     for statement in table.comments():
         con.execute(statement)
+    compact_finished(con, fetchlog_dir)
     relation = fetch_log.duckdb_relation(fetchlog_dir)  # times stay ISO text until the insert casts them
     if relation is None:
         return []
