@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Collection
 from urllib.parse import urlsplit
 
-SOURCE_KINDS = ("municipal_site", "regional_site", "national_site")
+# websites crawled for documents; a notice board published as open data (its attachments are documents); open-data
+# files (the IS VaVaI CEP export) fetched as they are
+SOURCE_KINDS = ("municipal_site", "regional_site", "national_site", "notice_board_feed", "rd_dataset")
 REQUIRED_COLUMNS = ("source_id", "kind", "start_url", "municipality_code")
 OPTIONAL_COLUMNS = ("name", "cms", "document_hosts", "extra_start_urls", "enabled")
 # the families spiders/cms recognises (tests/core/test_sources.py keeps the two lists equal)

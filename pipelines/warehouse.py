@@ -17,7 +17,7 @@ import duckdb
 import pyarrow as pa
 
 from core import fetch_log, raw_store, schema
-from pipelines import clustering
+from pipelines import clustering, notice_boards
 from pipelines.annotate import load_annotations
 from pipelines.registry import kraj_names, municipality_rows
 from core.sources import source_definitions
@@ -70,9 +70,16 @@ def compact_finished(con: duckdb.DuckDBPyConnection, fetchlog_dir: Path) -> int:
     return written
 
 
-def _load_fetch_log(con: duckdb.DuckDBPyConnection, fetchlog_dir: Path) -> list[dict]:
+def _rows(con: duckdb.DuckDBPyConnection, sql: str, *params) -> list[dict]:
+    cur = con.execute(sql, list(params))
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+def _load_fetch_log(con: duckdb.DuckDBPyConnection, fetchlog_dir: Path) -> dict[str, list[dict]]:
     """Table `fetches` straight from every night's fetch log, read by DuckDB (no Python row per fetch); returns the
-    sightings of documents (ok document fetches with content, in time order) that documents are built from."""
+    ok fetches with content, in time order, by kind: documents are built from the 'document' ones, notice-board
+    records from the 'feed' ones."""
     table = TABLES["fetches"]
     con.execute(table.ddl())
     for statement in table.comments():
@@ -80,15 +87,13 @@ def _load_fetch_log(con: duckdb.DuckDBPyConnection, fetchlog_dir: Path) -> list[
     compact_finished(con, fetchlog_dir)
     relation = fetch_log.duckdb_relation(fetchlog_dir)  # times stay ISO text until the insert casts them
     if relation is None:
-        return []
+        return {"document": [], "feed": []}
     con.execute(f"CREATE TEMP TABLE _fetch_log AS SELECT * FROM {relation}")
     select = ", ".join(f"TRY_CAST({c.name} AS {c.type})" if c.type in (schema.DATE, schema.TIME) else c.name
                        for c in table.columns)
     con.execute(f"INSERT INTO fetches SELECT {select} FROM _fetch_log")
-    cur = con.execute("SELECT * FROM _fetch_log WHERE kind = 'document' AND outcome = 'ok' AND sha256 IS NOT NULL "
-                      "ORDER BY fetched_at NULLS FIRST")
-    names = [d[0] for d in cur.description]
-    rows = [dict(zip(names, r)) for r in cur.fetchall()]
+    rows = {kind: _rows(con, "SELECT * FROM _fetch_log WHERE kind = ? AND outcome = 'ok' AND sha256 IS NOT NULL "
+                            "ORDER BY fetched_at NULLS FIRST", kind) for kind in ("document", "feed")}
     con.execute("DROP TABLE _fetch_log")
     return rows
 
@@ -104,8 +109,9 @@ def _document_rows(sightings_: list[dict], sources: dict[str, dict], settings: S
             src = sources.get(f.get("source_id") or "", {})
             docs[sha] = {"doc_id": sha, "url": f.get("url"), "source_id": f.get("source_id"),
                          "municipality_code": src.get("municipality_code"), "size_bytes": f.get("content_length"),
-                         "_ctype": f.get("content_type"), "_seen": []}
+                         "_ctype": f.get("content_type"), "_seen": [], "_via": set()}
         docs[sha]["_seen"].append(at)
+        docs[sha]["_via"].add(sources.get(f.get("source_id") or "", {}).get("kind") or "unknown")
         key = (sha, f.get("url"))
         u = urls.get(key)
         if u is None:
@@ -118,6 +124,8 @@ def _document_rows(sightings_: list[dict], sources: dict[str, dict], settings: S
         u["final_url"] = f.get("final_url")
     for row in [*docs.values(), *urls.values()]:
         row["first_seen_at"], row["last_seen_at"] = sightings.first_and_last_seen(row.pop("_seen"))
+    for d in docs.values():
+        d["found_via"] = sorted(d.pop("_via"))
     for sha, d in docs.items():
         path = Path(settings.extracted_dir) / sha[:2] / f"{sha}.json"
         ex: dict = {}
@@ -270,14 +278,18 @@ def _table_names(db: Path) -> set[str] | None:
         con.close()
 
 
-def _derived_tables(seen: list[dict], settings: Settings) -> tuple[dict[str, list[dict]], dict[str, int]]:
+def _derived_tables(seen: dict[str, list[dict]], settings: Settings) -> tuple[dict[str, list[dict]], dict[str, int]]:
     """(every table but fetches, as rows: sources and their crawls, documents from their sightings, annotations,
-    clusters and strategies; what dedup reused and computed)."""
+    clusters and strategies, notice-board records; what dedup reused and computed)."""
     sources, crawls = _source_rows(settings.fetchlog_dir)
-    documents, document_urls = _document_rows(seen, {s["source_id"]: s for s in sources}, settings)
+    by_source = {s["source_id"]: s for s in sources}
+    documents, document_urls = _document_rows(seen["document"], by_source, settings)
     _mark_gone(documents, document_urls, crawls)
     document_domains, funding_mentions, document_evidence = _annotation_rows(documents, settings)
     municipalities = municipality_rows(settings.seeds_dir)
+    notice_board_records, record_problems = notice_boards.feed_tables(
+        seen["feed"], settings.raw_dir, {m["ico"]: m["municipality_code"] for m in municipalities if m.get("ico")},
+        {sid: s.get("municipality_code") for sid, s in by_source.items()})
     document_clusters, strategies, dedup = clustering.build(documents, document_urls, municipalities,
                                                             kraj_names(settings.seeds_dir), cache=settings.dedup_path)
     return {
@@ -292,6 +304,8 @@ def _derived_tables(seen: list[dict], settings: Settings) -> tuple[dict[str, lis
         "document_evidence": document_evidence,
         "document_clusters": document_clusters,
         "strategies": strategies,
+        "notice_board_records": notice_board_records,
+        "record_problems": record_problems,
     }, dedup
 
 

@@ -86,6 +86,9 @@ class SiteSpider(scrapy.Spider):
 
     name = "site"
     custom_settings: dict = {}
+    stored_links_kinds: frozenset[str] = frozenset()  # non-HTML kinds whose links are read again after a 304
+    max_size_setting: str | None = None  # settings raising the download size and time limits for this kind's files
+    timeout_setting: str | None = None
 
     def __init__(self, sources: list[Source] | None = None, run=None, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -156,6 +159,10 @@ class SiteSpider(scrapy.Spider):
                 "known": known,
             },
         )
+        if self.max_size_setting:
+            request.meta["download_maxsize"] = self.crawler.settings.getint(self.max_size_setting)
+        if self.timeout_setting:
+            request.meta["download_timeout"] = self.crawler.settings.getint(self.timeout_setting)
         st.seen.add(key)
         if document:
             st.yielded_documents += 1
@@ -201,7 +208,7 @@ class SiteSpider(scrapy.Spider):
         if is_html and ok and st.family is None:
             st.family = cms.detect(response)
         family = st.family or cms.GENERIC
-        kind = "document" if (not is_html or family.is_document_page(response.url)) else "page"
+        kind = self.content_kind(meta, is_html, family, response.url)
         outcome = "ok" if ok else "http_error"
         if meta.get("start"):
             st.start_outcome, st.start_status, st.start_url_final = outcome, status, response.url
@@ -216,8 +223,19 @@ class SiteSpider(scrapy.Spider):
         )
         item[CONDITIONAL] = known is not None
         yield item
-        if status == 200 and is_html:
-            yield from self._follow(response, st, family, meta.get("depth", 0))
+        if status == 200:
+            yield from self.links_of(response, st, family, meta.get("depth", 0), kind, is_html)
+
+    # --- what a kind of source fetches (the hooks its spider overrides) --------------------------
+    def content_kind(self, meta: dict, is_html: bool, family, url: str) -> str:
+        """fetches.kind of a response: a site's HTML is a page (a CMS's document page is a document), anything
+        else a document."""
+        return "document" if (not is_html or family.is_document_page(url)) else "page"
+
+    def links_of(self, response, st, family, depth: int, kind: str, is_html: bool):
+        """Requests for what a full (200) response links to: a site follows the links of its HTML pages."""
+        if is_html:
+            yield from self._follow(response, st, family, depth)
 
     def _unchanged(self, response, st, meta, known):
         """A 304: the copy in the raw store is still what the URL serves. Recorded as an ok fetch of that copy
@@ -247,7 +265,14 @@ class SiteSpider(scrapy.Spider):
             last_modified=_header(headers, b"Last-Modified") or known.last_modified, sha256=known.sha256,
         )
         if page is not None:
-            yield from self._follow(page, st, st.family or cms.GENERIC, meta.get("depth", 0))
+            yield from self.links_of(page, st, st.family or cms.GENERIC, meta.get("depth", 0), known.kind, True)
+        elif known.kind in self.stored_links_kinds:
+            try:
+                stored = raw_store.path_for(self.run.settings.raw_dir, known.sha256).read_bytes()
+            except OSError:
+                return
+            copy = scrapy.http.Response(url=response.url, body=stored, request=response.request)
+            yield from self.links_of(copy, st, st.family or cms.GENERIC, meta.get("depth", 0), known.kind, False)
 
     def _follow(self, response, st, family, depth: int):
         if self.depth_limit and depth + 1 > self.depth_limit:

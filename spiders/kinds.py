@@ -1,11 +1,15 @@
-"""One spider class per source kind (core.sources.SOURCE_KINDS), all `SiteSpider`s.
+"""One spider class per source kind (core.sources.SOURCE_KINDS), all `SiteSpider`s, all in one crawl process.
 
-They share the whole crawling logic; separate classes give each kind its own crawler, stats and
-log name, and a place for kind-specific tuning later (e.g. national sites are larger).
+Sites (municipal, regional, national) share the whole crawling logic; separate classes give each kind its own
+crawler, stats and log name. A kind gets its own code only where its responses differ: a notice-board feed is
+read for the attachments it lists, a dataset file is fetched as it is and never followed.
 """
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from spiders.base import SiteSpider
+from transforms.notice_board import parse_feed
 
 
 class MunicipalSiteSpider(SiteSpider):
@@ -20,6 +24,53 @@ class NationalSiteSpider(SiteSpider):
     name = "national_site"
 
 
+class NoticeBoardFeedSpider(SiteSpider):
+    """A notice board published as open data (OFN Úřední desky, and the feeds that deviate from it): the feed is
+    stored as fetched (kind `feed`, read into the warehouse by pipelines.notice_boards) and every attachment it
+    lists is fetched as a document; the publisher listed it, so its host is allowed whatever it is."""
+
+    name = "notice_board_feed"
+    stored_links_kinds = frozenset({"feed"})
+
+    def content_kind(self, meta: dict, is_html: bool, family, url: str) -> str:
+        return "document" if meta.get("expect_document") else "feed"
+
+    def links_of(self, response, st, family, depth: int, kind: str, is_html: bool):
+        if kind != "feed":
+            return
+        result = parse_feed(response.body, None, response.url)
+        for record in result.records:
+            for title, url in record.documents:
+                host = urlsplit(url).netloc.lower()
+                if urlsplit(url).scheme not in ("http", "https") or not host:
+                    continue
+                try:
+                    req = self._request(st, url, depth=depth + 1, document=True, link_text=title or record.title,
+                                        link_context=record.title, referer=response.url)
+                except ValueError as exc:
+                    yield self._malformed(st, url, exc, depth=depth + 1, referer=response.url,
+                                          link_text=title, link_context=record.title)
+                    continue
+                if req is not None:
+                    req.meta["document_hosts"] = (*req.meta["document_hosts"], host)  # listed by the publisher
+                    yield req
+
+
+class DatasetSpider(SiteSpider):
+    """Open-data files (the IS VaVaI CEP export): each start URL is one file, fetched conditionally and stored as
+    it is (kind `dataset`, read by pipelines.rd_projects), never followed; its size limit is the dataset one."""
+
+    name = "rd_dataset"
+    max_size_setting, timeout_setting = "SMARTHARVEST_DATASET_MAXSIZE", "SMARTHARVEST_DATASET_TIMEOUT"
+
+    def content_kind(self, meta: dict, is_html: bool, family, url: str) -> str:
+        return "dataset"
+
+    def links_of(self, response, st, family, depth: int, kind: str, is_html: bool):
+        return iter(())
+
+
 SPIDER_BY_KIND: dict[str, type[SiteSpider]] = {
-    cls.name: cls for cls in (MunicipalSiteSpider, RegionalSiteSpider, NationalSiteSpider)
+    cls.name: cls for cls in (MunicipalSiteSpider, RegionalSiteSpider, NationalSiteSpider, NoticeBoardFeedSpider,
+                              DatasetSpider)
 }

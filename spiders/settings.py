@@ -44,6 +44,9 @@ CRAWL_PROFILES: dict[str, dict] = {
         "DOWNLOAD_WARNSIZE": 20 * 1024 * 1024,
         "DEPTH_LIMIT": 5,
         "SMARTHARVEST_MAX_PAGES_PER_SITE": 2000,
+        # open-data files (the CEP export is ~160 MB): their own size and time limits
+        "SMARTHARVEST_DATASET_MAXSIZE": 512 * 1024 * 1024,
+        "SMARTHARVEST_DATASET_TIMEOUT": 900,
     },
     "local": {
         **_COMMON_CRAWL,
@@ -57,6 +60,8 @@ CRAWL_PROFILES: dict[str, dict] = {
         "DOWNLOAD_WARNSIZE": 4 * 1024 * 1024,
         "DEPTH_LIMIT": 5,
         "SMARTHARVEST_MAX_PAGES_PER_SITE": 400,
+        "SMARTHARVEST_DATASET_MAXSIZE": 512 * 1024 * 1024,
+        "SMARTHARVEST_DATASET_TIMEOUT": 120,
     },
 }
 CRAWL_PROFILES["test"] = {**CRAWL_PROFILES["local"], "LOG_LEVEL": "WARNING"}

@@ -21,6 +21,7 @@ from spiders.robots import quote_rule
 
 CONDITIONAL = "_conditional"  # item key: the request carried validators (a 200 then means new content)
 ERROR_OUTCOMES = frozenset({"http_error", "redirect_loop", "too_large", "timeout", "connection_error", "error"})
+CONTENT_KINDS = frozenset({"document", "dataset", "feed"})  # what a source is crawled for (pages only lead there)
 
 
 @dataclass
@@ -111,10 +112,10 @@ class CrawlRun:
             if st:
                 key = str(record["status"])
                 st.status_mix[key] = st.status_mix.get(key, 0) + 1
-                if record["status"] == 200 and kind == "document" and record.get(CONDITIONAL):
+                if record["status"] == 200 and kind in CONTENT_KINDS and record.get(CONDITIONAL):
                     st.changed_documents += 1
         if outcome == "ok":
-            key = "documents" if kind == "document" else "pages"
+            key = "documents" if kind in CONTENT_KINDS else "pages"
             t[key] += 1
             if st:
                 setattr(st, key, getattr(st, key) + 1)
@@ -134,11 +135,11 @@ class CrawlRun:
                 st.errors += 1
         if new_file:
             t["new_raw_files"] += 1
-            if kind == "document":
+            if kind in CONTENT_KINDS:
                 t["new_documents"] += 1
             if st:
                 st.new_files += 1
-                if kind == "document":
+                if kind in CONTENT_KINDS:
                     st.new_documents += 1
         self.fetches.write(record)
         self._learn(record)

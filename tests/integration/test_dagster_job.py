@@ -22,6 +22,7 @@ EXPECTED_ASSETS = {
     "warehouse/source_health",
     "warehouse/fetches", "warehouse/documents", "warehouse/document_urls", "warehouse/document_domains",
     "warehouse/funding_mentions", "warehouse/document_evidence", "warehouse/document_clusters", "warehouse/strategies",
+    "warehouse/notice_board_records", "warehouse/record_problems",
 }
 
 
