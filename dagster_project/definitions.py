@@ -5,6 +5,7 @@ import dagster as dg
 from dagster_project.assets.annotation import annotated_documents
 from dagster_project.assets.crawl import crawl
 from dagster_project.assets.extraction import extracted_documents
+from dagster_project.assets.rd_projects import imported_datasets
 from dagster_project.assets.warehouse import warehouse_tables
 from dagster_project.checks import (
     documents_have_text_or_reason,
@@ -17,7 +18,7 @@ from dagster_project.resources import HarvestConfig
 from dagster_project.sensors import alert_on_failed_night, sync_source_partitions
 
 defs = dg.Definitions(
-    assets=[crawl, extracted_documents, annotated_documents, warehouse_tables],
+    assets=[crawl, extracted_documents, annotated_documents, imported_datasets, warehouse_tables],
     asset_checks=[sources_yield_documents_or_reason, raw_store_has_no_partial_files, documents_have_text_or_reason,
                   sources_healthy_across_nights],
     jobs=[nightly_harvest],

@@ -25,7 +25,8 @@ EPILOG = """\
 examples:
   python -m demo_web serve --out /tmp/demo            # 40 municipal + 3 regional sites on 18100..
   python -m demo_web build --out /tmp/big --sites 2000 --hashes no
-Site i listens on 127.0.0.1:(BASE_PORT+i); the foreign host (not in sources.csv) comes last."""
+Site i listens on 127.0.0.1:(BASE_PORT+i); the foreign host (not in sources.csv) follows the sites, then
+the portals (the IS VaVaI open-data page with a synthetic CEP export, in sources.csv as kind rd_dataset)."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -43,6 +44,8 @@ def _parser() -> argparse.ArgumentParser:
         sp.add_argument("--night", type=int, default=1,
                         help="the web as it is on this night: later nights add, replace and remove documents, "
                              "redesign one site (from night 3) and take one down (from night 4); see changes.jsonl")
+        sp.add_argument("--cep-projects", type=int, default=1000,
+                        help="projects in the synthetic CEP export the IS VaVaI portal serves (the benchmark uses 50000)")
         sp.add_argument("--hashes", choices=("auto", "yes", "no"), default="auto",
                         help="fill manifest sha256 (renders every document; auto = yes up to 200 sites)")
     return p
@@ -56,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.sites < 1:
         print("--sites must be at least 1", file=sys.stderr)
         return 2
-    if not (1024 <= args.base_port and args.base_port + args.sites + 4 <= 65535):
+    if not (1024 <= args.base_port and args.base_port + args.sites + 5 <= 65535):
         print("--base-port out of range", file=sys.stderr)
         return 2
     out: Path = args.out
@@ -69,7 +72,10 @@ def main(argv: list[str] | None = None) -> int:
     web = build_web(sites=args.sites, seed=args.seed, base_port=args.base_port, night=args.night)
     t_model = time.perf_counter() - t0
     hashes = {"auto": None, "yes": True, "no": False}[args.hashes]
-    summary = write_outputs(web, out, hashes=hashes)
+    from .portals import build_portals
+
+    portals = build_portals(out, args.base_port + len(web.sites), args.seed, args.cep_projects)
+    summary = write_outputs(web, out, hashes=hashes, portals=portals)
     summary["model_seconds"] = round(t_model, 3)
     summary["total_build_seconds"] = round(time.perf_counter() - t0, 3)
     if args.command == "build":
@@ -81,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     from .server import DemoServer, PortInUse
 
     try:
-        asyncio.run(DemoServer(web, out).run())
+        asyncio.run(DemoServer(web, out, portals).run())
     except PortInUse as exc:
         print(f"demo_web: {exc}", file=sys.stderr)
         return 3

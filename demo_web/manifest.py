@@ -180,8 +180,9 @@ def _atomic_write(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def write_outputs(web: Web, out_dir: Path, hashes: bool | None = None) -> dict:
-    """Write sources.csv, sites.json and manifest.jsonl; returns a small summary for the CLI."""
+def write_outputs(web: Web, out_dir: Path, hashes: bool | None = None, portals: list | None = None) -> dict:
+    """Write sources.csv (the sites, then the portals of demo_web.portals), sites.json and manifest.jsonl; returns
+    a small summary for the CLI."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     if hashes is None:
@@ -193,13 +194,15 @@ def write_outputs(web: Web, out_dir: Path, hashes: bool | None = None) -> dict:
 
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["source_id", "kind", "start_url", "municipality_code", "name"])
+    w.writerow(["source_id", "kind", "start_url", "municipality_code", "name"] + (["extra_start_urls"] if portals else []))
     for s in web.sites:
         if not s.foreign:
-            w.writerow([s.source_id, s.kind, s.base_url + "/", s.municipality_code, s.name])
+            w.writerow([s.source_id, s.kind, s.base_url + "/", s.municipality_code, s.name] + ([""] if portals else []))
+    for portal in portals or []:
+        w.writerow(portal.source_row())
     _atomic_write(out_dir / "sources.csv", buf.getvalue())
     _atomic_write(out_dir / "changes.jsonl", "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in web.changes))
-    return {**summarize(web, rows), "night": web.night, "changes": len(web.changes)}
+    return {**summarize(web, rows), "night": web.night, "changes": len(web.changes), "portals": len(portals or [])}
 
 
 def distinct_documents(rows: list[dict]) -> list[dict]:

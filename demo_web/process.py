@@ -18,6 +18,7 @@ from core.processes import die_with_parent
 from demo_web import REPO_ROOT
 
 KRAJ_AND_FOREIGN = 4  # 3 regional sites + the foreign host follow the municipal sites
+PORTALS = 1  # then the portals (demo_web.portals)
 
 
 def _port_free(port: int) -> bool:
@@ -51,9 +52,10 @@ class DemoWebProcess:
     """`with DemoWebProcess(tmp, sites=8, base_port=free_port_base(12)) as web: ...`"""
 
     def __init__(self, out_dir: Path | str, sites: int = 40, base_port: int = 18100, seed: int = 2026,
-                 hashes: str = "auto", startup_timeout: float = 120.0, night: int = 1):
+                 hashes: str = "auto", startup_timeout: float = 120.0, night: int = 1, cep_projects: int = 1000):
         self.out_dir = Path(out_dir)
         self.night = night
+        self.cep_projects = cep_projects
         self.sites_count = sites
         self.base_port = base_port
         self.seed = seed
@@ -65,7 +67,7 @@ class DemoWebProcess:
     # ------------------------------------------------------------ lifecycle
     @property
     def ports_needed(self) -> int:
-        return self.sites_count + KRAJ_AND_FOREIGN
+        return self.sites_count + KRAJ_AND_FOREIGN + PORTALS
 
     @property
     def stderr_path(self) -> Path:
@@ -84,7 +86,7 @@ class DemoWebProcess:
         env["PYTHONPATH"] = os.pathsep.join([str(REPO_ROOT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
         cmd = [sys.executable, "-m", "demo_web", "serve", "--out", str(self.out_dir), "--sites",
                str(self.sites_count), "--base-port", str(self.base_port), "--seed", str(self.seed),
-               "--hashes", self.hashes, "--night", str(self.night)]
+               "--hashes", self.hashes, "--night", str(self.night), "--cep-projects", str(self.cep_projects)]
         self._stderr = open(self.stderr_path, "w", encoding="utf-8")
         self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=self._stderr, stderr=self._stderr,
                                      cwd=str(REPO_ROOT), env=env, start_new_session=True,

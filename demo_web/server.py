@@ -70,26 +70,34 @@ class PortInUse(RuntimeError):
 class DemoServer:
     """Serves a built Web; `run()` blocks until SIGTERM/SIGINT."""
 
-    def __init__(self, web: Web, out_dir: Path):
+    def __init__(self, web: Web, out_dir: Path, portals: list | None = None):
         self.web = web
         self.out_dir = Path(out_dir)
         self.by_port: dict[int, Site] = {port: s for port, s in web.by_port().items() if not s.down}
+        self.portals = {p.port: p for p in portals or []}
         self._log = None
         self._runner: aioweb.AppRunner | None = None
 
     def _write_log(self, request: aioweb.Request, site: Site | None, status: int) -> None:
         sockname = request.transport.get_extra_info("sockname") if request.transport else None
         line = {"ts": round(time.time(), 3), "port": sockname[1] if sockname else None,
-                "site_id": site.site_id if site else None, "method": request.method,
+                "site_id": site.site_id if site else self._portal_id(sockname), "method": request.method,
                 "path_qs": request.raw_path, "status": status,
                 "user_agent": request.headers.get("User-Agent", "")}
         self._log.write(json.dumps(line, ensure_ascii=False) + "\n")
 
+    def _portal_id(self, sockname) -> str | None:
+        portal = self.portals.get(sockname[1]) if sockname else None
+        return portal.portal_id if portal else None
+
     async def handle(self, request: aioweb.Request) -> aioweb.StreamResponse:
         sockname = request.transport.get_extra_info("sockname") if request.transport else None
         site = self.by_port.get(sockname[1]) if sockname else None
+        portal = self.portals.get(sockname[1]) if sockname else None
         if request.method not in ("GET", "HEAD"):
             reply = Reply(405, {"Allow": "GET, HEAD", "Content-Type": "text/plain"}, b"method not allowed")
+        elif portal is not None:
+            reply = conditional(portal.respond(request.raw_path), request.headers)
         elif site is None:
             reply = Reply(404, {"Content-Type": "text/plain"}, b"no such site")
         else:
@@ -107,7 +115,7 @@ class DemoServer:
         app.router.add_route("*", "/{tail:.*}", self.handle)
         self._runner = aioweb.AppRunner(app, access_log=None, handle_signals=False)
         await self._runner.setup()
-        for port in sorted(self.by_port):
+        for port in sorted({*self.by_port, *self.portals}):
             site = aioweb.TCPSite(self._runner, host, port, backlog=256)
             try:
                 await site.start()
@@ -115,7 +123,7 @@ class DemoServer:
                 await self.stop()
                 if exc.errno == errno.EADDRINUSE:
                     raise PortInUse(f"port {port} on {host} is already in use; choose another --base-port "
-                                    f"(the web needs {len(self.by_port)} consecutive ports from "
+                                    f"(the web needs {len(self.by_port) + len(self.portals)} consecutive ports from "
                                     f"{self.web.base_port})") from exc
                 raise
 

@@ -17,7 +17,7 @@ import duckdb
 import pyarrow as pa
 
 from core import fetch_log, raw_store, schema
-from pipelines import clustering, notice_boards
+from pipelines import clustering, notice_boards, rd_projects
 from pipelines.annotate import load_annotations
 from pipelines.registry import kraj_names, municipality_rows
 from core.sources import source_definitions
@@ -228,12 +228,17 @@ def _arrow_value(value, column: schema.Column):
     return value
 
 
-def _load(con: duckdb.DuckDBPyConnection, name: str, rows: list[dict]) -> None:
-    """Create the table from its one definition (core.schema), with its comments, and insert the rows."""
+def _create(con: duckdb.DuckDBPyConnection, name: str) -> schema.Table:
     table = TABLES[name]
     con.execute(table.ddl())
     for statement in table.comments():
         con.execute(statement)
+    return table
+
+
+def _load(con: duckdb.DuckDBPyConnection, name: str, rows: list[dict]) -> None:
+    """Create the table from its one definition (core.schema), with its comments, and insert the rows."""
+    table = _create(con, name)
     incoming = pa.table({c.name: pa.array([_arrow_value(r.get(c.name), c) for r in rows], type=ARROW[c.type])
                          for c in table.columns})
     con.register("_incoming", incoming)
@@ -241,6 +246,42 @@ def _load(con: duckdb.DuckDBPyConnection, name: str, rows: list[dict]) -> None:
                        for c in table.columns)
     con.execute(f"INSERT INTO {name} SELECT {select} FROM _incoming")
     con.unregister("_incoming")
+
+
+def _sql_text(value: str) -> str:
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def _load_rd_tables(con: duckdb.DuckDBPyConnection, datasets: list[dict]) -> dict[str, int]:
+    """rd_projects and rd_participants straight from the imported Parquet files (DuckDB reads them; no Python row
+    per project), then linked to municipalities: by IČO (recipient, participants) and by the name in the title or
+    goals (found at import)."""
+    for name, kind in (("rd_projects", "projects"), ("rd_participants", "participants")):
+        table = _create(con, name)
+        files = [d for d in datasets if d["meta"].get("kind") == kind and d["parquet"] is not None]
+        own = {"source_id", "file_url", "municipality_codes", "municipality_code"}
+        for d in files:
+            have = {r[0] for r in con.execute(f"DESCRIBE SELECT * FROM read_parquet({_sql_text(d['parquet'])})").fetchall()}
+            select = ", ".join(
+                _sql_text(d["source_id"]) if c.name == "source_id" else _sql_text(d["url"]) if c.name == "file_url"
+                else f"TRY_CAST({c.name} AS {c.type})" if c.name in have and c.type == schema.DATE
+                else c.name if c.name in have and c.name not in own else f"NULL::{c.type}"
+                for c in table.columns)
+            con.execute(f"INSERT INTO {name} SELECT {select} FROM read_parquet({_sql_text(d['parquet'])})")
+    named = [d["parquet"] for d in datasets if d["meta"].get("kind") == "projects" and d["parquet"] is not None]
+    con.execute("UPDATE rd_participants AS p SET municipality_code = m.municipality_code FROM municipalities AS m "
+                "WHERE m.ico IS NOT NULL AND lpad(m.ico, 8, '0') = p.participant_ico")
+    named_sql = (" UNION SELECT project_code, named_municipality_code FROM read_parquet([" +
+                 ", ".join(_sql_text(f) for f in named) + "]) WHERE named_municipality_code IS NOT NULL") if named else ""
+    con.execute(
+        "UPDATE rd_projects AS r SET municipality_codes = x.codes FROM ("
+        " SELECT project_code, list_sort(list_distinct(list(code))) AS codes FROM ("
+        "  SELECT project_code, municipality_code AS code FROM rd_participants WHERE municipality_code IS NOT NULL"
+        "  UNION SELECT r.project_code, m.municipality_code FROM rd_projects AS r JOIN municipalities AS m"
+        "   ON m.ico IS NOT NULL AND lpad(m.ico, 8, '0') = r.recipient_ico"
+        f"  {named_sql}) GROUP BY project_code) AS x WHERE r.project_code = x.project_code")
+    con.execute("UPDATE rd_projects SET municipality_codes = [] WHERE municipality_codes IS NULL")
+    return {name: con.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in ("rd_projects", "rd_participants")}
 
 
 DUCKDB_MAGIC = b"DUCK"          # bytes 8-11 of every DuckDB database file
@@ -278,7 +319,8 @@ def _table_names(db: Path) -> set[str] | None:
         con.close()
 
 
-def _derived_tables(seen: dict[str, list[dict]], settings: Settings) -> tuple[dict[str, list[dict]], dict[str, int]]:
+def _derived_tables(seen: dict[str, list[dict]], settings: Settings) -> tuple[dict[str, list[dict]], dict[str, int],
+                                                                            list[dict]]:
     """(every table but fetches, as rows: sources and their crawls, documents from their sightings, annotations,
     clusters and strategies, notice-board records; what dedup reused and computed)."""
     sources, crawls = _source_rows(settings.fetchlog_dir)
@@ -290,6 +332,12 @@ def _derived_tables(seen: dict[str, list[dict]], settings: Settings) -> tuple[di
     notice_board_records, record_problems = notice_boards.feed_tables(
         seen["feed"], settings.raw_dir, {m["ico"]: m["municipality_code"] for m in municipalities if m.get("ico")},
         {sid: s.get("municipality_code") for sid, s in by_source.items()})
+    datasets = rd_projects.published_datasets(settings)
+    record_problems += [
+        {"source_id": d["source_id"], "file_url": d["url"], "sha256": d["sha256"], "kind": "dataset",
+         "position": f"line {p['line']}", "line": p["line"], "record": p.get("record"), "reason": p["reason"],
+         "record_kept": False}
+        for d in datasets for p in d["meta"].get("problems_list") or []]
     document_clusters, strategies, dedup = clustering.build(documents, document_urls, municipalities,
                                                             kraj_names(settings.seeds_dir), cache=settings.dedup_path)
     return {
@@ -306,7 +354,7 @@ def _derived_tables(seen: dict[str, list[dict]], settings: Settings) -> tuple[di
         "strategies": strategies,
         "notice_board_records": notice_board_records,
         "record_problems": record_problems,
-    }, dedup
+    }, dedup, datasets
 
 
 def publish(settings: Settings, latest_crawl_id: str | None = None) -> dict:
@@ -326,9 +374,10 @@ def publish(settings: Settings, latest_crawl_id: str | None = None) -> dict:
             pass  # older DuckDB: default compression
         seen = _load_fetch_log(con, settings.fetchlog_dir)
         fetch_rows = con.execute("SELECT count(*) FROM fetches").fetchone()[0]
-        tables, dedup = _derived_tables(seen, settings)
+        tables, dedup, datasets = _derived_tables(seen, settings)
         for name, rows in tables.items():
             _load(con, name, rows)
+        rd_rows = _load_rd_tables(con, datasets)
         con.execute("CHECKPOINT")
     finally:
         con.close()
@@ -337,7 +386,7 @@ def publish(settings: Settings, latest_crawl_id: str | None = None) -> dict:
     document_urls = tables["document_urls"]
     new_docs = [d for d in documents if d["doc_id"] not in previous]
     return {
-        "tables": {"fetches": fetch_rows, **{k: len(v) for k, v in tables.items()}},
+        "tables": {"fetches": fetch_rows, **{k: len(v) for k, v in tables.items()}, **rd_rows},
         "documents": len(documents),
         "new_documents": len(new_docs),
         "already_seen_documents": len(documents) - len(new_docs),

@@ -17,7 +17,7 @@ WAREHOUSE_TABLES = list(TABLES)
             group_name="warehouse",
             kinds={"duckdb"},
             description=TABLES[name].comment,
-            deps=["annotated_documents"],
+            deps=["annotated_documents", "imported_datasets"],
             metadata={"dagster/column_schema": dg.TableSchema(
                 columns=[dg.TableColumn(c.name, c.type, description=c.description) for c in TABLES[name].columns])},
         )

@@ -1,0 +1,76 @@
+"""Portals beside the municipal sites: national sources whose pages differ from a municipality's website.
+
+Each portal listens on its own port after the municipal, regional and foreign sites, has its own routes and its
+own row in sources.csv (with the source kind the harvest uses for it). Now: the IS VaVaI open-data download page
+serving a synthetic CEP export (demo_web.cep_export: real column names, the generator's own texts), with its truth
+in `portals/isvavai/cep_truth.json`.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from email.utils import format_datetime
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .cep_export import PARTICIPANTS_FILE, PROJECTS_FILE, write_cep_export
+from .routing import Reply
+
+PORTAL_COUNT = 1
+OPENDATA = "/dokumenty/opendata/"
+PUBLISHED = format_datetime(datetime(2026, 10, 20, 6, 0, tzinfo=timezone.utc), usegmt=True)
+
+
+@dataclass
+class Portal:
+    portal_id: str
+    source_kind: str
+    name: str
+    port: int
+    start_path: str
+    extra_paths: list[str] = field(default_factory=list)
+    files: dict[str, tuple[str, Path]] = field(default_factory=dict)  # path -> (content type, file)
+    _bodies: dict[str, bytes] = field(default_factory=dict)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def source_row(self) -> list[str]:
+        """source_id, kind, start_url, municipality_code, name, extra_start_urls."""
+        return [self.portal_id, self.source_kind, self.base_url + self.start_path, "", self.name,
+                " ".join(self.base_url + p for p in self.extra_paths)]
+
+    def respond(self, path_qs: str) -> Reply:
+        path = urlsplit(path_qs).path
+        if path == "/robots.txt":
+            return Reply(200, {"Content-Type": "text/plain; charset=utf-8"}, b"User-agent: *\nDisallow: /admin/\n")
+        if path in ("/", OPENDATA):
+            links = "".join(f'<li><a href="{p}">{p.rsplit("/", 1)[-1]}</a></li>' for p in self.files)
+            body = (f'<!DOCTYPE html><html lang="cs"><head><meta charset="utf-8"><title>{self.name}</title></head>'
+                    f"<body><h1>{self.name}</h1><ul>{links}</ul></body></html>").encode()
+            return Reply(200, {"Content-Type": "text/html; charset=utf-8"}, body)
+        if path not in self.files:
+            return Reply(404, {"Content-Type": "text/plain; charset=utf-8"}, b"not found")
+        ctype, file = self.files[path]
+        if path not in self._bodies:
+            self._bodies[path] = file.read_bytes()
+        body = self._bodies[path]
+        return Reply(200, {"Content-Type": ctype, "Last-Modified": PUBLISHED,
+                           "Content-Disposition": f'attachment; filename="{file.name}"'}, body)
+
+
+def build_portals(out_dir: Path, first_port: int, seed: int, cep_projects: int) -> list[Portal]:
+    """The portals with their files written under out_dir/portals/ (the same files for the same seed)."""
+    cep_dir = Path(out_dir) / "portals" / "isvavai"
+    stamp = cep_dir / f".done-{seed}-{cep_projects}"
+    if not stamp.exists():
+        write_cep_export(cep_dir, projects=cep_projects, seed=seed)
+        stamp.write_text(hashlib.sha256(f"{seed}:{cep_projects}".encode()).hexdigest(), encoding="utf-8")
+    isvavai = Portal(
+        portal_id="isvavai-opendata", source_kind="rd_dataset", name="IS VaVaI – otevřená data (CEP)",
+        port=first_port, start_path=OPENDATA + PROJECTS_FILE, extra_paths=[OPENDATA + PARTICIPANTS_FILE],
+        files={OPENDATA + PROJECTS_FILE: ("text/csv; charset=utf-8", cep_dir / PROJECTS_FILE),
+               OPENDATA + PARTICIPANTS_FILE: ("text/csv; charset=utf-8", cep_dir / PARTICIPANTS_FILE)})
+    return [isvavai]

@@ -1,0 +1,45 @@
+"""What an R&D project is about: SMART relevance and areas from the same classifier as documents, and the
+municipality its title or goals name.
+
+A CEP record is short (a title, a paragraph of goals, keywords), so the project is judged as a short document:
+`smart.score_smart` on the title and the goals with the keywords; `municipality_match` on the same text. Pure.
+"""
+from __future__ import annotations
+
+from transforms.municipality_match import MunicipalityIndex, match_municipality
+from transforms.smart import score_smart
+from transforms.vocabulary import Vocabulary
+
+
+def project_text(record: dict) -> str:
+    """The text a project is judged by: its goals (Czech, else English) and its keywords."""
+    goals = record.get("goals") or record.get("goals_en") or ""
+    keywords = record.get("keywords") or []
+    return goals + ("\n" + ", ".join(keywords) if keywords else "")
+
+
+# CEP provider codes of the funders the vocabulary knows by name (RECORD_FORMATS.md: TA0 = TA ČR)
+PROVIDERS = {"TA0": "TACR"}
+
+
+def funding_programme(vocabulary: Vocabulary, project_code: str | None, provider: str | None) -> str | None:
+    """The vocabulary programme a project code belongs to (a TA ČR programme's code prefix: TL01000217 -> ÉTA),
+    else its provider's programme, else None."""
+    code = project_code or ""
+    for programme in vocabulary.programmes:
+        if programme.parent and any(p.search(code) for p in programme.patterns
+                                    if "\\d" in p.pattern):
+            return programme.code
+    return PROVIDERS.get((provider or "").strip().upper())
+
+
+def understand_project(record: dict, vocabulary: Vocabulary, index: MunicipalityIndex | None) -> dict:
+    """is_smart, smart_score, domains, the municipality the project names (None when it names none) and its
+    funding programme."""
+    title = record.get("title") or record.get("title_en") or ""
+    text = project_text(record)
+    smart = score_smart(vocabulary, title, text)
+    place = match_municipality(index, title, text) if index is not None else None
+    return {"is_smart": smart.is_smart, "smart_score": smart.smart_score, "domains": list(smart.domains),
+            "named_municipality_code": place.code if place is not None and place.kind == "municipality" else None,
+            "funding_programme": funding_programme(vocabulary, record.get("project_code"), record.get("provider"))}
