@@ -58,9 +58,7 @@ PARTICIPANT_COLUMNS = (
     "podpora_z_verejnych_zahranicnich_zdroju", "ROR")
 PROJECTS_FILE = "CEP-projekty.csv"
 PARTICIPANTS_FILE = "CEP-ucastnici.csv"
-# spelled in two parts only because tests/demo_web/test_texts.py flags string constants ending in that
-# suffix as possible reads of the classifier's data files; this is the generator's own output, like sites.json
-TRUTH_FILE = "cep_truth." + "json"
+TRUTH_FILE = "cep_truth.json"
 ENCODING = "utf-8"
 DELIMITER = ","
 ROW_END = "\r\n"
@@ -148,34 +146,45 @@ def _project_code(rng: random.Random, prog: Programme, year: int, end: int) -> s
     if shape == "beta":
         return f"TB{n(10, 99)}0{rng.choice(BETA_MINISTRIES)}{n(1, 30):03d}"
     if shape == "vi":
-        return f"VI{year}{end}{n(1, 199):03d}"
+        return f"VI{year}{end}{n(1, 999):03d}"
     if shape == "naki":
-        return f"{prog.code}{yy:02d}P0{n(1, 2)}OVV{n(1, 90):03d}"
+        return f"{prog.code}{yy:02d}P0{n(1, 2)}OVV{n(1, 999):03d}"
     if shape == "lm":
-        return f"LM{year}{n(1, 120):03d}"
+        return f"LM{year}{n(1, 999):03d}"
     if shape == "ltausa":
-        return f"LTAUSA{yy:02d}{n(1, 199):03d}"
+        return f"LTAUSA{yy:02d}{n(1, 999):03d}"
     if shape == "m1":
-        return f"1M0{n(500, 699)}"
+        return f"1M{n(1, 9999):04d}"
     if shape == "qh":
         return f"QH{yy % 10}{n(1000, 9999)}"
     if shape == "qk":
         return f"{prog.code}{yy:02d}{n(10, 99)}{n(100, 999)}"
     if shape == "nt":
-        return f"NT{n(11000, 14999)}"
+        return f"NT{n(11000, 19999)}"
     if shape == "nv":
         return f"NV{yy:02d}-{n(27000, 34999)}A"
     if shape == "nu":
         return f"NU{yy:02d}-{n(1, 9):02d}-{n(1, 600):05d}"
     if shape == "fr":
-        return f"FR-TI{n(1, 4)}/{n(1, 800):03d}"
+        return f"FR-TI{n(1, 4)}/{n(1, 999):03d}"
     if shape == "fv":
         return f"FV{n(10000, 50000)}"
     raise ValueError(f"unknown code shape {shape}")
 
 
+def _unique_code(rng: random.Random, prog: Programme, year: int, end: int, used: set[str]) -> str:
+    """A project code not used yet (code spaces hold >= 4,000 codes a programme; fail loudly, never loop)."""
+    for _ in range(1000):
+        code = _project_code(rng, prog, year, end)
+        if code not in used:
+            used.add(code)
+            return code
+    raise RuntimeError(f"programme {prog.code} ran out of project codes; ask for fewer projects")
+
+
 # ------------------------------------------------------------------ research fields (ordinary projects)
-# subjects and methods are genitive phrases ("Výzkum {s}", "pomocí {m}") paired with English.
+# subjects and methods are genitive phrases ("Výzkum {s}", "pomocí {m}") paired with English; a field may have
+# its own title frames ("titles") and applied outputs ("outputs") where the general ones would not fit.
 FIELDS: dict[str, dict] = {
     "medicine": {
         "obor": ("FD", "FH", "FE", "EB", "FN"), "oecd": ("30204", "30210", "30205", "30102"),
@@ -248,7 +257,8 @@ FIELDS: dict[str, dict] = {
                     ("Projekt spojuje syntetickou a výpočetní chemii.",
                      "The project combines synthetic and computational chemistry.")),
         "keywords": (("catalysis", "katalýza"), ("synthesis", "syntéza"), ("nanoparticles", "nanočástice"),
-                     ("spectroscopy", "spektroskopie"), ("polymers", "polymery"), ("ionic liquids", "iontové kapaliny")),
+                     ("spectroscopy", "spektroskopie"), ("polymers", "polymery"),
+                     ("ionic liquids", "iontové kapaliny")),
         "orgs": ("science",),
     },
     "physics": {
@@ -336,6 +346,12 @@ FIELDS: dict[str, dict] = {
                      "sources.")),
         "keywords": (("cultural heritage", "kulturní dědictví"), ("history", "dějiny"), ("archaeology", "archeologie"),
                      ("archives", "archivy"), ("Baroque", "baroko"), ("museum collections", "muzejní sbírky")),
+        "titles": (("Výzkum {s}", "Research on {s}"), ("Dějiny a proměny {s}", "History and transformations of {s}"),
+                   ("Soupis a interpretace {s}", "Inventory and interpretation of {s}"),
+                   ("Poznání a zpřístupnění {s}", "Understanding and presenting {s}")),
+        "outputs": (("výstava s katalogem", "exhibition with a catalogue"), ("odborná kniha", "book"),
+                    ("specializovaná mapa s odborným obsahem", "specialised map with expert content"),
+                    ("certifikovaná metodika", "certified methodology"), ("databáze", "database")),
         "orgs": ("humanities",),
     },
     "social": {
@@ -357,6 +373,11 @@ FIELDS: dict[str, dict] = {
                      "The project will provide recommendations for public policy makers.")),
         "keywords": (("labour market", "trh práce"), ("inequality", "nerovnost"), ("survey", "dotazníkové šetření"),
                      ("public policy", "veřejná politika"), ("migration", "migrace"), ("family", "rodina")),
+        "titles": (("Výzkum {s}", "Research on {s}"), ("Analýza {s}", "Analysis of {s}"),
+                   ("Faktory {s}", "Determinants of {s}"),
+                   ("Proměny {s} v České republice", "Changes in {s} in the Czech Republic")),
+        "outputs": (("souhrnná výzkumná zpráva", "summary research report"), ("odborná kniha", "book"),
+                    ("certifikovaná metodika", "certified methodology"), ("databáze", "database")),
         "orgs": ("humanities",),
     },
     "informatics": {
@@ -400,7 +421,8 @@ FIELDS: dict[str, dict] = {
     # near misses: energy, transport and data, but not solutions for municipalities
     "energy_tech": {
         "obor": ("JE", "JF", "CG"), "oecd": ("20704", "20303", "10403"),
-        "subjects": (("katodových materiálů pro lithium-iontové baterie", "cathode materials for lithium-ion batteries"),
+        "subjects": (("katodových materiálů pro lithium-iontové baterie",
+                      "cathode materials for lithium-ion batteries"),
                      ("účinnosti perovskitových solárních článků", "efficiency of perovskite solar cells"),
                      ("spalování biomasy v malých kotlích", "biomass combustion in small boilers"),
                      ("palivových článků s pevnými oxidy", "solid oxide fuel cells"),
@@ -424,9 +446,11 @@ FIELDS: dict[str, dict] = {
                      ("hluku pneumatik na vozovkách", "tyre noise on road surfaces"),
                      ("aerodynamiky vysokorychlostních vlaků", "aerodynamics of high-speed trains"),
                      ("recyklace asfaltových směsí", "recycling of asphalt mixtures"),
-                     ("spolehlivosti brzdových systémů nákladních vozů", "reliability of freight wagon braking systems")),
+                     ("spolehlivosti brzdových systémů nákladních vozů",
+                      "reliability of freight wagon braking systems")),
         "methods": (("dynamických zatěžovacích zkoušek", "dynamic load tests"),
-                    ("měření za provozu", "in-service measurements"), ("numerického modelování", "numerical modelling")),
+                    ("měření za provozu", "in-service measurements"),
+                    ("numerického modelování", "numerical modelling")),
         "context": (("Výsledky využijí správci dopravní infrastruktury a výrobci vozidel.",
                      "The results will be used by transport infrastructure managers and vehicle manufacturers."),
                     ("Zkoušky proběhnou na zkušebním okruhu a ve spolupráci se Správou železnic.",
@@ -461,8 +485,7 @@ NEAR_MISS_FIELDS = ("energy_tech", "transport_tech", "digital_other")
 TITLE_FRAMES = (("Výzkum {s}", "Research on {s}"), ("Studium {s} pomocí {m}", "Study of {s} using {m}"),
                 ("Nové přístupy k hodnocení {s}", "New approaches to the assessment of {s}"),
                 ("Analýza {s}", "Analysis of {s}"), ("Modelování {s}", "Modelling of {s}"),
-                ("Pokročilé metody výzkumu {s}", "Advanced methods for the study of {s}"),
-                ("Mechanismy a důsledky {s}", "Mechanisms and consequences of {s}"))
+                ("Pokročilé metody výzkumu {s}", "Advanced methods for the study of {s}"))
 GOAL_OPENINGS = (("Cílem projektu je objasnit podstatu {s}.", "The project aims to clarify the nature of {s}."),
                  ("Projekt se zabývá problematikou {s}.", "The project deals with {s}."),
                  ("Hlavním cílem je rozšířit poznání {s}.", "The main goal is to extend the knowledge of {s}."),
@@ -789,10 +812,13 @@ SMART_THEMES: dict[str, dict] = {
                      ("mobility", "mobilita")),
     },
 }
-SMART_TITLE_FRAMES = (("{o}", "{o}"), ("{o} v malých obcích", "{o} in small municipalities"),
-                      ("{o} – metodika pro obce a města", "{o}: a methodology for municipalities and towns"),
+SMART_TITLE_FRAMES = (("{o}", "{o}"),
                       ("{o}: pilotní ověření v regionech ČR", "{o}: pilot verification in Czech regions"),
                       ("{o} jako nástroj odolnosti území", "{o} as a tool of territorial resilience"))
+# frames that name the place, used only when the object does not name one already
+SMART_PLACE_FRAMES = (("{o} v malých obcích", "{o} in small municipalities"),
+                      ("{o} – metodika pro obce a města", "{o}: a methodology for municipalities and towns"))
+_NAMES_A_PLACE = ("obc", "obec", "měst", "samospráv", "region", "venkov")
 SMART_APPROACH = (("Řešení vychází z potřeb obcí, které jsme zjistili dotazníkovým šetřením mezi starosty.",
                    "The solution is based on the needs of municipalities identified in a survey of mayors."),
                   ("Technické řešení navrhneme tak, aby je obec mohla provozovat bez vlastního oddělení informatiky.",
@@ -1000,11 +1026,11 @@ def _ordinary_text(rng: random.Random, field: str, applied: bool, year: int) -> 
 
     sentences = [fill(rng.choice(GOAL_OPENINGS)), fill(rng.choice(GOAL_METHODS))]
     sentences += _pick(rng, f["context"], rng.randint(1, 2))
-    outputs = _pick(rng, OUTPUTS, rng.randint(2, 4)) if applied else None
+    outputs = _pick(rng, f.get("outputs", OUTPUTS), rng.randint(2, 4)) if applied else None
     if not applied:
         sentences.append(rng.choice(BASIC_RESULTS))
     goals, goals_en = _goals(rng, sentences, outputs, rng.random() < MULTILINE_GOALS_SHARE)
-    title, title_en = fill(rng.choice(TITLE_FRAMES))
+    title, title_en = fill(rng.choice(f.get("titles", TITLE_FRAMES)))
     keywords, czech = _keywords(rng, f["keywords"])
     return _Text(title, title_en, goals, goals_en, keywords, czech, rng.choice(f["obor"]), rng.choice(f["oecd"]))
 
@@ -1013,11 +1039,13 @@ def _smart_text(rng: random.Random, theme: str, municipality: Org | None) -> _Te
     """Title, goals and keywords of a SMART project; a participating municipality is named as its pilot site."""
     t = SMART_THEMES[theme]
     o, o_en = rng.choice(t["objects"])
-    f_cs, f_en = rng.choice(SMART_TITLE_FRAMES)
+    names_place = any(w in o.lower() for w in _NAMES_A_PLACE)
+    f_cs, f_en = rng.choice(SMART_TITLE_FRAMES if names_place else SMART_TITLE_FRAMES + SMART_PLACE_FRAMES)
     title = f_cs.format(o=o)
     title_en = f_en.format(o=o_en)
     intro = t["intro"]
-    sentences = [intro[0]] + _pick(rng, intro[1:], rng.randint(1, len(intro) - 1))
+    keep = sorted(rng.sample(range(1, len(intro)), rng.randint(1, len(intro) - 1)))
+    sentences = [intro[0]] + [intro[i] for i in keep]  # in their written order
     sentences += _pick(rng, SMART_APPROACH, rng.randint(0, 2))
     if municipality is not None:
         cs, en = rng.choice(SMART_PILOT)
@@ -1125,10 +1153,7 @@ def write_cep_export(out_dir: Path, projects: int = 50_000, seed: int = 2021) ->
             prog = _choose_programme(rng, theme)
             start = rng.randint(max(prog.first, 2012) if theme else prog.first, prog.last)
             end = min(start + rng.randint(1, 4), LAST_YEAR + 3)
-            code = _project_code(rng, prog, start, end)
-            while code in used_codes:
-                code = _project_code(rng, prog, start, end)
-            used_codes.add(code)
+            code = _unique_code(rng, prog, start, end, used_codes)
 
             municipality, municipality_main = None, False
             if theme is not None:
@@ -1144,8 +1169,7 @@ def write_cep_export(out_dir: Path, projects: int = 50_000, seed: int = 2021) ->
                     municipality = rng.choice(active)
                 applied = prog.category != "ZV"
                 text = _ordinary_text(rng, field, applied, start)
-                groups = FIELDS[field]["orgs"] + (("industry",) if applied and "industry" not in
-                                                   FIELDS[field]["orgs"] else ())
+                groups = FIELDS[field]["orgs"]
             n_part = rng.choices((1, 2, 3, 4, 5), (50, 26, 13, 7, 4))[0] if theme is None else rng.randint(1, 3)
             people = _participants(rng, groups, pool, n_part, municipality, municipality_main)
             if rng.random() < 0.002:

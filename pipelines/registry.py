@@ -37,3 +37,12 @@ def kraj_names(seeds_dir: Path) -> dict[str, str]:
     """Region code -> region name (kraje.csv)."""
     with open(Path(seeds_dir) / "municipalities" / "kraje.csv", encoding="utf-8") as fh:
         return {r["kod"]: r["nazev"] for r in csv.DictReader(fh)}
+
+
+def funding_programme_rows(seeds_dir: Path) -> list[dict]:
+    """data/seeds/funding_programmes.csv (pipelines.funding_seed) as rows; empty cells are nulls."""
+    path = Path(seeds_dir) / "funding_programmes.csv"
+    if not path.exists():
+        return []
+    with open(path, encoding="utf-8", newline="") as fh:
+        return [{k: (v or None) for k, v in r.items()} for r in csv.DictReader(fh)]

@@ -19,7 +19,7 @@ import pyarrow as pa
 from core import fetch_log, raw_store, schema
 from pipelines import clustering, notice_boards, rd_projects
 from pipelines.annotate import load_annotations
-from pipelines.registry import kraj_names, municipality_rows
+from pipelines.registry import funding_programme_rows, kraj_names, municipality_rows
 from core.sources import source_definitions
 from core.schema import TABLES
 from core.settings import Settings, SettingsError, writable_dir
@@ -204,7 +204,8 @@ def _annotation_rows(documents: list[dict], settings: Settings) -> tuple[list[di
         for f in a.get("funding") or []:
             ev = f.get("evidence") or {}
             funding.append({"doc_id": d["doc_id"], "programme_code": f.get("programme_code"), "snippet": f.get("snippet"),
-                            "mentions": ev.get("count") if isinstance(ev, dict) else None})
+                            "mentions": ev.get("count") if isinstance(ev, dict) else None, "subject": "document",
+                            "subject_id": d["doc_id"]})
         for x in sentences:
             evidence.append({"doc_id": d["doc_id"], "field": x.get("field"), "value": x.get("value"),
                              "kind": x.get("kind"), "text": x.get("text"), "position": x.get("position"),
@@ -281,6 +282,9 @@ def _load_rd_tables(con: duckdb.DuckDBPyConnection, datasets: list[dict]) -> dic
         "   ON m.ico IS NOT NULL AND lpad(m.ico, 8, '0') = r.recipient_ico"
         f"  {named_sql}) GROUP BY project_code) AS x WHERE r.project_code = x.project_code")
     con.execute("UPDATE rd_projects SET municipality_codes = [] WHERE municipality_codes IS NULL")
+    con.execute("INSERT INTO funding_mentions (programme_code, snippet, subject, subject_id, amount_czk) "
+                "SELECT funding_programme, title, 'rd_project', project_code, state_support_czk FROM rd_projects "
+                "WHERE funding_programme IS NOT NULL")
     return {name: con.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in ("rd_projects", "rd_participants")}
 
 
@@ -352,6 +356,7 @@ def _derived_tables(seen: dict[str, list[dict]], settings: Settings) -> tuple[di
         "document_evidence": document_evidence,
         "document_clusters": document_clusters,
         "strategies": strategies,
+        "funding_programmes": funding_programme_rows(settings.seeds_dir),
         "notice_board_records": notice_board_records,
         "record_problems": record_problems,
     }, dedup, datasets
@@ -377,7 +382,8 @@ def publish(settings: Settings, latest_crawl_id: str | None = None) -> dict:
         tables, dedup, datasets = _derived_tables(seen, settings)
         for name, rows in tables.items():
             _load(con, name, rows)
-        rd_rows = _load_rd_tables(con, datasets)
+        _load_rd_tables(con, datasets)
+        counts = {name: con.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in TABLES}
         con.execute("CHECKPOINT")
     finally:
         con.close()
@@ -386,7 +392,7 @@ def publish(settings: Settings, latest_crawl_id: str | None = None) -> dict:
     document_urls = tables["document_urls"]
     new_docs = [d for d in documents if d["doc_id"] not in previous]
     return {
-        "tables": {"fetches": fetch_rows, **{k: len(v) for k, v in tables.items()}, **rd_rows},
+        "tables": counts,
         "documents": len(documents),
         "new_documents": len(new_docs),
         "already_seen_documents": len(documents) - len(new_docs),

@@ -17,8 +17,8 @@ HEADER = ("kod_projektu,poskytovatel,kod_programu,nazev_projektu_originalni,cile
 PARTICIPANTS = "kod_projektu,poskytovatel,ucastnik,nazev_ucastnika,zeme_sidla\n"
 
 
-def _project(code: str, title: str, goals: str, ico: str = "60076658") -> str:
-    return (f'{code},TA0,TL,"{title}","{goals}","obec; data",2021,2024,1.1.2021,,ico:{ico},Výzkumný ústav,'
+def _project(code: str, title: str, goals: str, ico: str = "60076658", provider: str = "TA0") -> str:
+    return (f'{code},{provider},{code[:2]},"{title}","{goals}","obec; data",2021,2024,1.1.2021,,ico:{ico},Výzkumný ústav,'
             f'{ico},CZ,"1 234 567","800 000"\n')
 
 
@@ -26,7 +26,8 @@ SMART = _project("TL01000001", "Chytré veřejné osvětlení obcí",
                  "Cílem projektu je vyvinout a v obcích zavést inteligentní systém řízení veřejného osvětlení "
                  "se senzory a dálkovým dohledem, který sníží spotřebu energie.")
 PLAIN = _project("GA00000002", "Dějiny písemné kultury středověkých klášterů",
-                 "Cílem je poznat písemnou kulturu klášterů na základě pramenů v archivech.", ico="216208")
+                 "Cílem je poznat písemnou kulturu klášterů na základě pramenů v archivech.", ico="216208",
+                 provider="GA0")
 
 
 def _settings_with(tmp_path, files: dict[str, bytes]) -> Settings:
@@ -80,9 +81,12 @@ def test_projects_are_judged_and_linked_to_municipalities_in_the_warehouse(tmp_p
         projects = {r[0]: r[1:] for r in con.execute(
             "SELECT project_code, is_smart, municipality_codes, funding_programme, started_on FROM rd_projects").fetchall()}
         linked = con.execute("SELECT municipality_code FROM rd_participants WHERE project_code = 'TL01000001'").fetchall()
+        funded = con.execute("SELECT f.programme_code, f.amount_czk, p.name FROM funding_mentions f JOIN "
+                             "funding_programmes p USING (programme_code) WHERE f.subject = 'rd_project'").fetchall()
     finally:
         con.close()
     assert projects["TL01000001"][0] is True and projects["GA00000002"][0] is False
     assert town["municipality_code"] in projects["TL01000001"][1]
     assert projects["TL01000001"][2] == "TACR_ETA" and str(projects["TL01000001"][3]) == "2021-01-01"
     assert linked == [(town["municipality_code"],)]
+    assert funded == [("TACR_ETA", 800000, "ÉTA")], funded  # what funds which project, and how much

@@ -329,7 +329,8 @@ def test_reading_200000_rows_keeps_peak_memory_under_300_mb():
             buf = bytearray("kod_projektu,poskytovatel,nazev_projektu_originalni,cile_reseni_originalni,"
                             "rok_zahajeni,datum_zahajeni,ico,celkove_naklady_na_dobu_reseni\\r\\n".encode())
             for i in range(n):
-                goal = GOAL + ("\\nDruhý odstavec s \\"\\"uvozovkami\\"\\", středníkem; a čárkou." if i % 3 == 0 else "")
+                tail = "\\nDruhý odstavec s \\"\\"uvozovkami\\"\\", středníkem; a čárkou."
+                goal = GOAL + (tail if i % 3 == 0 else "")
                 buf += (f'TL{i:08d},TA0,"Název č. {i}, s čárkou","{goal}",2020,,{i % 99999},1 234 567\\r\\n').encode()
                 if len(buf) >= size:
                     yield bytes(buf)
