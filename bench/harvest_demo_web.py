@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from demo_web.manifest import composition  # noqa: E402
 from demo_web.model import build_web  # noqa: E402
-from demo_web.process import DemoWebProcess, free_port_base  # noqa: E402
+from demo_web.process import DemoWebProcess, free_port_base, ports_needed  # noqa: E402
 from demo_web.texts import strategy_lengths  # noqa: E402
 
 
@@ -43,7 +43,7 @@ def main() -> int:
     args = ap.parse_args()
     runs = []
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
-        with DemoWebProcess(Path(tmp) / "web", sites=args.sites, base_port=free_port_base(args.sites + 4)) as web:
+        with DemoWebProcess(Path(tmp) / "web", sites=args.sites, base_port=free_port_base(ports_needed(args.sites))) as web:
             web_composition = composition(web.manifest())
             for i in range(args.repeat):
                 data = Path(tmp) / f"run{i}"

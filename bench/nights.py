@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from demo_web.process import DemoWebProcess, free_port_base  # noqa: E402
+from demo_web.process import DemoWebProcess, free_port_base, ports_needed  # noqa: E402
 
 
 def _float(pattern: str, text: str) -> float | None:
@@ -62,7 +62,7 @@ def main() -> int:
     ap.add_argument("--changing", action="store_true", help="serve the demo web of --night k on night k")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results", help="where the JSON result goes")
     args = ap.parse_args()
-    base = free_port_base(args.sites + 4)
+    base = free_port_base(ports_needed(args.sites))
     nights = []
     with tempfile.TemporaryDirectory(prefix="nights-") as tmp:
         data = Path(tmp) / "data"

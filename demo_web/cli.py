@@ -26,7 +26,8 @@ examples:
   python -m demo_web serve --out /tmp/demo            # 40 municipal + 3 regional sites on 18100..
   python -m demo_web build --out /tmp/big --sites 2000 --hashes no
 Site i listens on 127.0.0.1:(BASE_PORT+i); the foreign host (not in sources.csv) follows the sites, then
-the portals (the IS VaVaI open-data page with a synthetic CEP export, in sources.csv as kind rd_dataset)."""
+the portals (the IS VaVaI open-data page with a synthetic CEP export, kind rd_dataset; the Databáze strategií
+replica, kind strategy_registry)."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -59,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.sites < 1:
         print("--sites must be at least 1", file=sys.stderr)
         return 2
-    if not (1024 <= args.base_port and args.base_port + args.sites + 5 <= 65535):
+    if not (1024 <= args.base_port and args.base_port + args.sites + 6 <= 65535):
         print("--base-port out of range", file=sys.stderr)
         return 2
     out: Path = args.out
@@ -74,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     hashes = {"auto": None, "yes": True, "no": False}[args.hashes]
     from .portals import build_portals
 
-    portals = build_portals(out, args.base_port + len(web.sites), args.seed, args.cep_projects)
+    portals = build_portals(out, web, args.seed, args.cep_projects)
     summary = write_outputs(web, out, hashes=hashes, portals=portals)
     summary["model_seconds"] = round(t_model, 3)
     summary["total_build_seconds"] = round(time.perf_counter() - t0, 3)

@@ -1,13 +1,15 @@
 """Portals beside the municipal sites: national sources whose pages differ from a municipality's website.
 
 Each portal listens on its own port after the municipal, regional and foreign sites, has its own routes and its
-own row in sources.csv (with the source kind the harvest uses for it). Now: the IS VaVaI open-data download page
-serving a synthetic CEP export (demo_web.cep_export: real column names, the generator's own texts), with its truth
-in `portals/isvavai/cep_truth.json`.
+own row in sources.csv (with the source kind the harvest uses for it): the IS VaVaI open-data download page serving
+a synthetic CEP export (demo_web.cep_export: real column names, the generator's own texts; truth in
+`portals/isvavai/cep_truth.json`) and the Databáze strategií replica (demo_web.strategy_registry; truth in
+`portals/registry_truth.jsonl`).
 """
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from email.utils import format_datetime
 from datetime import datetime, timezone
@@ -17,7 +19,7 @@ from urllib.parse import urlsplit
 from .cep_export import PARTICIPANTS_FILE, PROJECTS_FILE, write_cep_export
 from .routing import Reply
 
-PORTAL_COUNT = 1
+PORTAL_COUNT = 2  # the IS VaVaI open-data page, the Databáze strategií replica
 OPENDATA = "/dokumenty/opendata/"
 PUBLISHED = format_datetime(datetime(2026, 10, 20, 6, 0, tzinfo=timezone.utc), usegmt=True)
 
@@ -61,8 +63,12 @@ class Portal:
                            "Content-Disposition": f'attachment; filename="{file.name}"'}, body)
 
 
-def build_portals(out_dir: Path, first_port: int, seed: int, cep_projects: int) -> list[Portal]:
-    """The portals with their files written under out_dir/portals/ (the same files for the same seed)."""
+def build_portals(out_dir: Path, web, seed: int, cep_projects: int) -> list:
+    """The portals (ports right after the web's sites) with their files and truth written under out_dir/portals/
+    (the same files for the same seed)."""
+    from .strategy_registry import build_registry, truth_rows
+
+    first_port = web.base_port + len(web.sites)
     cep_dir = Path(out_dir) / "portals" / "isvavai"
     stamp = cep_dir / f".done-{seed}-{cep_projects}"
     if not stamp.exists():
@@ -73,4 +79,7 @@ def build_portals(out_dir: Path, first_port: int, seed: int, cep_projects: int) 
         port=first_port, start_path=OPENDATA + PROJECTS_FILE, extra_paths=[OPENDATA + PARTICIPANTS_FILE],
         files={OPENDATA + PROJECTS_FILE: ("text/csv; charset=utf-8", cep_dir / PROJECTS_FILE),
                OPENDATA + PARTICIPANTS_FILE: ("text/csv; charset=utf-8", cep_dir / PARTICIPANTS_FILE)})
-    return [isvavai]
+    registry = build_registry(web, seed, port=first_port + 1)
+    truth = "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in truth_rows(registry))
+    (Path(out_dir) / "portals" / "registry_truth.jsonl").write_text(truth, encoding="utf-8")
+    return [isvavai, registry]

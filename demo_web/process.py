@@ -18,7 +18,12 @@ from core.processes import die_with_parent
 from demo_web import REPO_ROOT
 
 KRAJ_AND_FOREIGN = 4  # 3 regional sites + the foreign host follow the municipal sites
-PORTALS = 1  # then the portals (demo_web.portals)
+PORTALS = 2  # then the portals (demo_web.portals.PORTAL_COUNT)
+
+
+def ports_needed(sites: int) -> int:
+    """How many consecutive ports a demo web of `sites` municipal sites listens on."""
+    return sites + KRAJ_AND_FOREIGN + PORTALS
 
 
 def _port_free(port: int) -> bool:
@@ -67,7 +72,7 @@ class DemoWebProcess:
     # ------------------------------------------------------------ lifecycle
     @property
     def ports_needed(self) -> int:
-        return self.sites_count + KRAJ_AND_FOREIGN + PORTALS
+        return ports_needed(self.sites_count)
 
     @property
     def stderr_path(self) -> Path:

@@ -17,13 +17,15 @@ import duckdb
 import pyarrow as pa
 
 from core import fetch_log, raw_store, schema
-from pipelines import clustering, notice_boards, rd_projects
-from pipelines.annotate import load_annotations
+from pipelines import clustering, notice_boards, portal_records, rd_projects
+from pipelines.annotate import index_rows, load_annotations
 from pipelines.registry import funding_programme_rows, kraj_names, municipality_rows
 from core.sources import source_definitions
 from core.schema import TABLES
 from core.settings import Settings, SettingsError, writable_dir
 from transforms import health, sightings
+from transforms.municipality_match import build_index
+from transforms.czech_text import fold
 from transforms.sniff import filename_from_disposition
 
 
@@ -87,45 +89,53 @@ def _load_fetch_log(con: duckdb.DuckDBPyConnection, fetchlog_dir: Path) -> dict[
     compact_finished(con, fetchlog_dir)
     relation = fetch_log.duckdb_relation(fetchlog_dir)  # times stay ISO text until the insert casts them
     if relation is None:
-        return {"document": [], "feed": []}
+        return {"document": [], "document_url": [], "feed": [], "record": []}
     con.execute(f"CREATE TEMP TABLE _fetch_log AS SELECT * FROM {relation}")
     select = ", ".join(f"TRY_CAST({c.name} AS {c.type})" if c.type in (schema.DATE, schema.TIME) else c.name
                        for c in table.columns)
     con.execute(f"INSERT INTO fetches SELECT {select} FROM _fetch_log")
     rows = {kind: _rows(con, "SELECT * FROM _fetch_log WHERE kind = ? AND outcome = 'ok' AND sha256 IS NOT NULL "
-                            "ORDER BY fetched_at NULLS FIRST", kind) for kind in ("document", "feed")}
+                            "ORDER BY fetched_at NULLS FIRST", kind) for kind in ("feed", "record")}
+    # documents: one row per document and one per (document, URL), aggregated here, not a Python row per sighting;
+    # "first" is the earliest sighting (ties: crawl, URL), first/last seen are min/max of the known times (the rule
+    # of transforms.sightings.first_and_last_seen)
+    first = "(fetched_at IS NULL, fetched_at, crawl_id, url)"
+    seen = "WHERE kind = 'document' AND outcome = 'ok' AND sha256 IS NOT NULL"
+    rows["document"] = _rows(con, f"""
+        SELECT sha256, arg_min(url, {first}) AS url, arg_min(source_id, {first}) AS source_id,
+               arg_min(content_length, {first}) AS content_length, arg_min(content_type, {first}) AS content_type,
+               min(fetched_at) AS first_seen_at, max(fetched_at) AS last_seen_at, list(DISTINCT source_id) AS sources
+        FROM _fetch_log {seen} GROUP BY sha256 ORDER BY min(fetched_at) NULLS FIRST, sha256""")
+    rows["document_url"] = _rows(con, f"""
+        SELECT sha256, url, arg_min(source_id, {first}) AS source_id, arg_max(final_url, {first}) AS final_url,
+               arg_min(link_text, {first}) AS link_text, arg_min(referer, {first}) AS referer,
+               arg_min(content_type, {first}) AS content_type,
+               arg_min(content_disposition, {first}) AS content_disposition,
+               arg_min(final_url, {first}) AS first_final_url, count(*) AS fetch_count,
+               min(fetched_at) AS first_seen_at, max(fetched_at) AS last_seen_at
+        FROM _fetch_log {seen} GROUP BY sha256, url ORDER BY min(fetched_at) NULLS FIRST, sha256, url""")
     con.execute("DROP TABLE _fetch_log")
     return rows
 
 
-def _document_rows(sightings_: list[dict], sources: dict[str, dict], settings: Settings) -> tuple[list[dict], list[dict]]:
-    """documents and document_urls from the document sightings, in time order."""
+def _document_rows(aggregated: list[dict], url_rows: list[dict], sources: dict[str, dict],
+                   settings: Settings) -> tuple[list[dict], list[dict]]:
+    """documents and document_urls from the document sightings aggregated by DuckDB (_load_fetch_log)."""
     docs: dict[str, dict] = {}
-    urls: dict[tuple[str, str], dict] = {}
-    for f in sightings_:
-        sha, at = f["sha256"], f.get("fetched_at")
-        d = docs.get(sha)
-        if d is None:  # the first sighting (fetches in time order) names the document's URL and source
-            src = sources.get(f.get("source_id") or "", {})
-            docs[sha] = {"doc_id": sha, "url": f.get("url"), "source_id": f.get("source_id"),
-                         "municipality_code": src.get("municipality_code"), "size_bytes": f.get("content_length"),
-                         "_ctype": f.get("content_type"), "_seen": [], "_via": set()}
-        docs[sha]["_seen"].append(at)
-        docs[sha]["_via"].add(sources.get(f.get("source_id") or "", {}).get("kind") or "unknown")
-        key = (sha, f.get("url"))
-        u = urls.get(key)
-        if u is None:
-            urls[key] = {"doc_id": sha, "url": f.get("url"), "final_url": f.get("final_url"), "source_id": f.get("source_id"),
-                         "link_text": f.get("link_text"), "referer": f.get("referer"), "content_type": f.get("content_type"),
-                         "filename": _filename(f), "fetch_count": 0, "_seen": []}
-            u = urls[key]
-        u["fetch_count"] += 1
-        u["_seen"].append(at)
-        u["final_url"] = f.get("final_url")
-    for row in [*docs.values(), *urls.values()]:
-        row["first_seen_at"], row["last_seen_at"] = sightings.first_and_last_seen(row.pop("_seen"))
-    for d in docs.values():
-        d["found_via"] = sorted(d.pop("_via"))
+    for f in aggregated:
+        src = sources.get(f.get("source_id") or "", {})
+        # the first sighting names the document's URL and source
+        docs[f["sha256"]] = {
+            "doc_id": f["sha256"], "url": f["url"], "source_id": f["source_id"],
+            "municipality_code": src.get("municipality_code"), "size_bytes": f.get("content_length"),
+            "_ctype": f.get("content_type"), "first_seen_at": f["first_seen_at"], "last_seen_at": f["last_seen_at"],
+            "found_via": sorted({sources.get(sid or "", {}).get("kind") or "unknown" for sid in f["sources"]})}
+    urls = [{"doc_id": u["sha256"], "url": u["url"], "final_url": u["final_url"], "source_id": u["source_id"],
+             "link_text": u["link_text"], "referer": u["referer"], "content_type": u["content_type"],
+             "filename": _filename({"content_disposition": u["content_disposition"], "final_url": u["first_final_url"],
+                                    "url": u["url"]}),
+             "fetch_count": u["fetch_count"], "first_seen_at": u["first_seen_at"], "last_seen_at": u["last_seen_at"]}
+            for u in url_rows]
     for sha, d in docs.items():
         path = Path(settings.extracted_dir) / sha[:2] / f"{sha}.json"
         ex: dict = {}
@@ -142,7 +152,7 @@ def _document_rows(sightings_: list[dict], sources: dict[str, dict], settings: S
         d["title_source"] = (ex.get("meta") or {}).get("title_source") if d["title"] else None
         if not ex:
             d["extraction_error"] = "not extracted yet"
-    return list(docs.values()), list(urls.values())
+    return list(docs.values()), urls
 
 
 def _health_rows(crawls: list[dict]) -> list[dict]:
@@ -329,7 +339,7 @@ def _derived_tables(seen: dict[str, list[dict]], settings: Settings) -> tuple[di
     clusters and strategies, notice-board records; what dedup reused and computed)."""
     sources, crawls = _source_rows(settings.fetchlog_dir)
     by_source = {s["source_id"]: s for s in sources}
-    documents, document_urls = _document_rows(seen["document"], by_source, settings)
+    documents, document_urls = _document_rows(seen["document"], seen["document_url"], by_source, settings)
     _mark_gone(documents, document_urls, crawls)
     document_domains, funding_mentions, document_evidence = _annotation_rows(documents, settings)
     municipalities = municipality_rows(settings.seeds_dir)
@@ -344,6 +354,12 @@ def _derived_tables(seen: dict[str, list[dict]], settings: Settings) -> tuple[di
         for d in datasets for p in d["meta"].get("problems_list") or []]
     document_clusters, strategies, dedup = clustering.build(documents, document_urls, municipalities,
                                                             kraj_names(settings.seeds_dir), cache=settings.dedup_path)
+    kraj_codes = {fold(m["kraj_name"]): m["kraj_code"] for m in municipalities if m.get("kraj_name")}
+    index = build_index(index_rows(settings)) if seen["record"] else None
+    registry, registry_problems = portal_records.registry_tables(
+        seen["record"], {sid: s.get("kind") for sid, s in by_source.items()}, settings.raw_dir, index, kraj_codes)
+    portal_records.link_registry(registry, strategies, documents, kraj_codes)
+    record_problems += registry_problems
     return {
         "municipalities": municipalities,
         "sources": sources,
@@ -356,6 +372,8 @@ def _derived_tables(seen: dict[str, list[dict]], settings: Settings) -> tuple[di
         "document_evidence": document_evidence,
         "document_clusters": document_clusters,
         "strategies": strategies,
+        "strategy_registry": registry,
+        "good_practices": [],
         "funding_programmes": funding_programme_rows(settings.seeds_dir),
         "notice_board_records": notice_board_records,
         "record_problems": record_problems,

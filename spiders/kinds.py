@@ -9,7 +9,9 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from spiders.base import SiteSpider
+from spiders.middlewares import same_site
 from transforms.notice_board import parse_feed
+from transforms.strategy_registry import is_detail_url as is_registry_detail
 
 
 class MunicipalSiteSpider(SiteSpider):
@@ -70,7 +72,51 @@ class DatasetSpider(SiteSpider):
         return iter(())
 
 
+class RecordPortalSpider(SiteSpider):
+    """A portal of records: its listings are followed like any site's pages, its record (detail) pages are kept as
+    kind `record` for pipelines to read their fields, and a record's links to other hosts (the full text on a
+    municipality's site) are fetched as documents: the portal lists them, so their hosts are allowed."""
+
+    is_record = staticmethod(lambda url: False)
+
+    def content_kind(self, meta: dict, is_html: bool, family, url: str) -> str:
+        if is_html and not meta.get("expect_document") and self.is_record(url):
+            return "record"
+        return super().content_kind(meta, is_html, family, url)
+
+    def links_of(self, response, st, family, depth: int, kind: str, is_html: bool):
+        if not is_html:
+            return
+        if kind == "record":  # first: _follow would mark its off-site links seen and leave them to be dropped
+            yield from self._record_links(response, st, depth)
+        yield from self._follow(response, st, family, depth)
+
+    def _record_links(self, response, st, depth: int):
+        for a in response.css("a[href]"):
+            url = response.urljoin(a.attrib["href"].strip()).split("#", 1)[0]
+            parts = urlsplit(url)
+            if parts.scheme not in ("http", "https") or not parts.netloc or same_site(parts.netloc, st.source.netloc):
+                continue
+            title = " ".join(a.css("::text").getall()).strip() or None
+            try:
+                req = self._request(st, url, depth=depth + 1, document=True, link_text=title, referer=response.url)
+            except ValueError as exc:
+                yield self._malformed(st, url, exc, depth=depth + 1, referer=response.url, link_text=title,
+                                      link_context=None)
+                continue
+            if req is not None:
+                req.meta["document_hosts"] = (*req.meta["document_hosts"], parts.netloc.lower())
+                yield req
+
+
+class StrategyRegistrySpider(RecordPortalSpider):
+    """The Databáze strategií (records `/cz/<gestor>/strategie/<slug>?typ=detail`)."""
+
+    name = "strategy_registry"
+    is_record = staticmethod(is_registry_detail)
+
+
 SPIDER_BY_KIND: dict[str, type[SiteSpider]] = {
     cls.name: cls for cls in (MunicipalSiteSpider, RegionalSiteSpider, NationalSiteSpider, NoticeBoardFeedSpider,
-                              DatasetSpider)
+                              DatasetSpider, StrategyRegistrySpider)
 }

@@ -21,7 +21,7 @@ from spiders.robots import quote_rule
 
 CONDITIONAL = "_conditional"  # item key: the request carried validators (a 200 then means new content)
 ERROR_OUTCOMES = frozenset({"http_error", "redirect_loop", "too_large", "timeout", "connection_error", "error"})
-CONTENT_KINDS = frozenset({"document", "dataset", "feed"})  # what a source is crawled for (pages only lead there)
+CONTENT_KINDS = frozenset({"document", "dataset", "feed", "record"})  # what a source is crawled for (pages lead there)
 
 
 @dataclass

@@ -25,10 +25,10 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def demo_web(tmp_path_factory):
     """A small demo web served on free loopback ports for the whole session."""
-    from demo_web.process import DemoWebProcess, free_port_base
+    from demo_web.process import DemoWebProcess, free_port_base, ports_needed
 
     out = tmp_path_factory.mktemp("demo_web")
-    base = free_port_base(SMALL_WEB_SITES + 3 + 1)
+    base = free_port_base(ports_needed(SMALL_WEB_SITES))
     with DemoWebProcess(out, sites=SMALL_WEB_SITES, base_port=base) as web:
         yield web
 

@@ -18,9 +18,9 @@ def web40():
 
 @pytest.fixture(scope="session")
 def served(tmp_path_factory):
-    from demo_web.process import DemoWebProcess, free_port_base
+    from demo_web.process import DemoWebProcess, free_port_base, ports_needed
 
     out = tmp_path_factory.mktemp("demo_web_served")
-    base = free_port_base(8 + 4)
+    base = free_port_base(ports_needed(8))
     with DemoWebProcess(out, sites=8, base_port=base) as proc:
         yield proc

@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from demo_web.process import free_port_base
+from demo_web.process import free_port_base, ports_needed
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow
@@ -35,8 +35,8 @@ def _alive(pgid: int) -> bool:
 
 
 def test_ui_shows_the_asset_graph_and_stops_cleanly(tmp_path):
-    base = free_port_base(14)
-    ui_port = base + 13
+    base = free_port_base(ports_needed(8) + 1)
+    ui_port = base + ports_needed(8)
     proc = subprocess.Popen(
         [sys.executable, "-m", "smartharvest", "ui", "--data-dir", str(tmp_path), "--demo-sites", "8",
          "--demo-port", str(base), "--port", str(ui_port)],

@@ -45,10 +45,10 @@ def _tables(db: Path) -> dict:
 
 @pytest.fixture(scope="module")
 def two_nights(tmp_path_factory):
-    from demo_web.process import DemoWebProcess, free_port_base
+    from demo_web.process import DemoWebProcess, free_port_base, ports_needed
 
     with DemoWebProcess(tmp_path_factory.mktemp("web"), sites=SMALL_WEB_SITES,
-                        base_port=free_port_base(SMALL_WEB_SITES + 4)) as web:
+                        base_port=free_port_base(ports_needed(SMALL_WEB_SITES))) as web:
         data = tmp_path_factory.mktemp("data")
         first = _night(web.sources_csv, data)
         after_first = _tables(data / "warehouse.duckdb")

@@ -85,10 +85,10 @@ def _reached(stage: str, data: Path, stderr: Path) -> bool:
 @pytest.fixture(scope="module")
 def web(tmp_path_factory):
     """A demo web of its own: these killed crawls must not add to the request log other tests count."""
-    from demo_web.process import DemoWebProcess, free_port_base
+    from demo_web.process import DemoWebProcess, free_port_base, ports_needed
 
     with DemoWebProcess(tmp_path_factory.mktemp("web"), sites=SMALL_WEB_SITES,
-                        base_port=free_port_base(SMALL_WEB_SITES + 4)) as w:
+                        base_port=free_port_base(ports_needed(SMALL_WEB_SITES))) as w:
         yield w
 
 

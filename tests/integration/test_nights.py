@@ -40,9 +40,9 @@ def _urls(db) -> dict[str, dict]:
 
 @pytest.fixture(scope="module")
 def nights(tmp_path_factory):
-    from demo_web.process import DemoWebProcess, free_port_base
+    from demo_web.process import DemoWebProcess, free_port_base, ports_needed
 
-    base = free_port_base(SMALL_WEB_SITES + 4)
+    base = free_port_base(ports_needed(SMALL_WEB_SITES))
     data = tmp_path_factory.mktemp("data")
     states, changes, sites = [], [], None
     for n in range(1, NIGHTS + 1):
