@@ -237,14 +237,14 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     ),
     _table(
         "funding_mentions",
-        "What funds what: programmes a document mentions (one row per document and programme) and the programme of each R&D project (its provider and programme code), so funding can be summed by area and programme.",
+        "What funds what: programmes a document mentions (one row per document and programme), the programme of each R&D project (its provider and programme code) and the programmes a good practice names, so funding can be summed by area and programme.",
         ("doc_id", TEXT, "document (documents.doc_id) for subject = document, else null"),
         ("programme_code", TEXT, "programme (funding_programmes.programme_code)"),
         ("snippet", TEXT, "text around the first mention (a project: its title)"),
         ("mentions", INT, "how many times the programme is mentioned (a project: null)"),
-        ("subject", TEXT, "document | rd_project"),
-        ("subject_id", TEXT, "doc_id or project_code"),
-        ("amount_czk", INT, "money the programme gives the subject, when known (a project: its state support, CZK)"),
+        ("subject", TEXT, "document | rd_project | good_practice"),
+        ("subject_id", TEXT, "doc_id, project_code or practice_id"),
+        ("amount_czk", INT, "money the programme gives the subject, when known: a project's state support (CZK); null for documents and practices (a practice's total cost is good_practices.cost_czk)"),
     ),
     _table(
         "funding_programmes",

@@ -27,7 +27,7 @@ examples:
   python -m demo_web build --out /tmp/big --sites 2000 --hashes no
 Site i listens on 127.0.0.1:(BASE_PORT+i); the foreign host (not in sources.csv) follows the sites, then
 the portals (the IS VaVaI open-data page with a synthetic CEP export, kind rd_dataset; the Databáze strategií
-replica, kind strategy_registry)."""
+replica, kind strategy_registry; two good-practice catalogues, kind good_practice_catalogue)."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.sites < 1:
         print("--sites must be at least 1", file=sys.stderr)
         return 2
-    if not (1024 <= args.base_port and args.base_port + args.sites + 6 <= 65535):
+    if not (1024 <= args.base_port and args.base_port + args.sites + 8 <= 65535):
         print("--base-port out of range", file=sys.stderr)
         return 2
     out: Path = args.out

@@ -4,7 +4,8 @@ Each portal listens on its own port after the municipal, regional and foreign si
 own row in sources.csv (with the source kind the harvest uses for it): the IS VaVaI open-data download page serving
 a synthetic CEP export (demo_web.cep_export: real column names, the generator's own texts; truth in
 `portals/isvavai/cep_truth.json`) and the Databáze strategií replica (demo_web.strategy_registry; truth in
-`portals/registry_truth.jsonl`).
+`portals/registry_truth.jsonl`) and two good-practice catalogues of different structure, Czech and foreign
+(demo_web.good_practices; truth in `portals/good_practices_truth.jsonl`).
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from urllib.parse import urlsplit
 from .cep_export import PARTICIPANTS_FILE, PROJECTS_FILE, write_cep_export
 from .routing import Reply
 
-PORTAL_COUNT = 2  # the IS VaVaI open-data page, the Databáze strategií replica
+PORTAL_COUNT = 4  # the IS VaVaI open-data page, the Databáze strategií replica, two good-practice catalogues
 OPENDATA = "/dokumenty/opendata/"
 PUBLISHED = format_datetime(datetime(2026, 10, 20, 6, 0, tzinfo=timezone.utc), usegmt=True)
 
@@ -63,6 +64,30 @@ class Portal:
                            "Content-Disposition": f'attachment; filename="{file.name}"'}, body)
 
 
+@dataclass
+class CataloguePortal:
+    """A good-practice catalogue served as a portal (demo_web.good_practices lays out its pages)."""
+    catalogue: object
+    port: int
+    source_kind: str = "good_practice_catalogue"
+
+    @property
+    def portal_id(self) -> str:
+        return self.catalogue.catalogue_id
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def source_row(self) -> list[str]:
+        return [self.portal_id, self.source_kind, self.base_url + self.catalogue.start_path, "", self.catalogue.name, ""]
+
+    def respond(self, path_qs: str) -> Reply:
+        from .good_practices import respond
+
+        return respond(self.catalogue, path_qs)
+
+
 def build_portals(out_dir: Path, web, seed: int, cep_projects: int) -> list:
     """The portals (ports right after the web's sites) with their files and truth written under out_dir/portals/
     (the same files for the same seed)."""
@@ -82,4 +107,10 @@ def build_portals(out_dir: Path, web, seed: int, cep_projects: int) -> list:
     registry = build_registry(web, seed, port=first_port + 1)
     truth = "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in truth_rows(registry))
     (Path(out_dir) / "portals" / "registry_truth.jsonl").write_text(truth, encoding="utf-8")
-    return [isvavai, registry]
+    from .good_practices import build_catalogues, truth_rows as practice_truth
+
+    catalogues = build_catalogues(seed)
+    practices = [CataloguePortal(c, first_port + 2 + i) for i, c in enumerate(catalogues)]
+    truth = "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in practice_truth(catalogues))
+    (Path(out_dir) / "portals" / "good_practices_truth.jsonl").write_text(truth, encoding="utf-8")
+    return [isvavai, registry, *practices]

@@ -18,7 +18,7 @@ from core.processes import die_with_parent
 from demo_web import REPO_ROOT
 
 KRAJ_AND_FOREIGN = 4  # 3 regional sites + the foreign host follow the municipal sites
-PORTALS = 2  # then the portals (demo_web.portals.PORTAL_COUNT)
+PORTALS = 4  # then the portals (demo_web.portals.PORTAL_COUNT)
 
 
 def ports_needed(sites: int) -> int:

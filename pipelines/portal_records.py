@@ -1,8 +1,11 @@
-"""Record pages of portals (fetches.kind = 'record'): the Databáze strategií's strategy records, read into rows.
+"""Record pages of portals (fetches.kind = 'record'): the Databáze strategií's strategy records and the good
+practices of good-practice catalogues, read into rows.
 
-Each record page's latest copy is parsed (transforms.strategy_registry), its gestor matched to a municipality or
-kraj (transforms.municipality_match, the same index as documents), and the record linked to the harvested strategy
-it describes (transforms.registry_link). A page that cannot be read is a record_problems row with its reason.
+Each record page's latest copy is parsed (transforms.strategy_registry, transforms.good_practice), its place
+matched to a municipality (transforms.municipality_match, the same index as documents). A registry record is linked
+to the harvested strategy it describes (transforms.registry_link); a practice is judged by the documents' SMART
+classifier (its areas) and its funding read by the documents' funding finder. Contact details never reach a row.
+A page that cannot be read is a record_problems row with its reason.
 """
 from __future__ import annotations
 
@@ -10,12 +13,19 @@ from pathlib import Path
 
 from core import raw_store
 from transforms import sightings
-from transforms.municipality_match import MunicipalityIndex, match_municipality
+from transforms.municipality_match import MunicipalityIndex, match_municipality, municipality_named
 from transforms.registry_link import link_records
-from transforms.strategy_registry import parse_detail
-from transforms.czech_text import fold
+import hashlib
 
-PARSERS = {"strategy_registry": parse_detail}
+from transforms.czech_text import fold
+from transforms.funding import find_funding
+from transforms.good_practice import parse_practice
+from transforms.size_class import size_class
+from transforms.smart import score_smart
+from transforms.strategy_registry import parse_detail
+from transforms.vocabulary import Vocabulary
+
+PARSERS = {"strategy_registry": parse_detail, "good_practice_catalogue": parse_practice}
 
 
 def _latest(fetches: list[dict]) -> dict[tuple[str, str], dict]:
@@ -45,10 +55,34 @@ def _place(index: MunicipalityIndex | None, record: dict, kraj_codes: dict[str, 
     return None, kraj
 
 
-def registry_tables(fetches: list[dict], source_kinds: dict[str, str], raw_dir: Path, index: MunicipalityIndex | None,
-                    kraj_codes: dict[str, str]) -> tuple[list[dict], list[dict]]:
-    """(strategy_registry rows without their links, record_problems rows) from the ok record fetches."""
-    rows, problems = [], []
+def _practice(parsed: dict, url: str, source_id: str, index: MunicipalityIndex | None,
+              vocabulary: Vocabulary) -> dict:
+    """A good_practices row: the page's facts, its Czech municipality, size class, areas and funding programmes."""
+    code = None
+    if index is not None and (parsed.get("country") or "CZ") == "CZ" and parsed.get("municipality_name"):
+        place = municipality_named(index, parsed["municipality_name"], parsed.get("district"), parsed.get("region"))
+        code = place.code if place is not None and place.kind == "municipality" else None
+    benefits = parsed.get("benefits")
+    benefits = "\n".join(benefits) if isinstance(benefits, (list, tuple)) else benefits
+    text = "\n".join(t for t in (parsed.get("description"), benefits) if t)
+    funding = find_funding(vocabulary, "\n".join(parsed.get("funding_texts") or []))
+    return {
+        "practice_id": "gp_" + hashlib.sha256(url.encode("utf-8")).hexdigest()[:16], "title": parsed.get("title"),
+        "description": parsed.get("description"), "municipality_name": parsed.get("municipality_name"),
+        "municipality_code": code, "country": parsed.get("country"), "population": parsed.get("population"),
+        "size_class": size_class(parsed.get("population")),
+        "domains": score_smart(vocabulary, parsed.get("title"), text).domains,
+        "funding_programmes": sorted({f.programme_code for f in funding}),
+        "funding_texts": list(parsed.get("funding_texts") or []), "cost_czk": parsed.get("cost_czk"),
+        "year": parsed.get("year"), "source_url": url, "source_id": source_id,
+    }
+
+
+def record_tables(fetches: list[dict], source_kinds: dict[str, str], raw_dir: Path, index: MunicipalityIndex | None,
+                  kraj_codes: dict[str, str], vocabulary: Vocabulary) -> tuple[list[dict], list[dict], list[dict]]:
+    """(strategy_registry rows without their links, good_practices rows, record_problems rows) from the ok record
+    fetches."""
+    rows, practices, problems = [], [], []
     for (source_id, url), f in sorted(_latest(fetches).items()):
         parse = PARSERS.get(source_kinds.get(source_id) or "")
         if parse is None:
@@ -63,6 +97,9 @@ def registry_tables(fetches: list[dict], source_kinds: dict[str, str], raw_dir: 
             problems.append({"source_id": source_id, "file_url": url, "sha256": f["sha256"], "kind": "record",
                              "position": "page", "line": None, "record": None, "reason": parsed, "record_kept": False})
             continue
+        if source_kinds.get(source_id) == "good_practice_catalogue":
+            practices.append(_practice(parsed, url, source_id, index, vocabulary))
+            continue
         municipality, kraj = _place(index, parsed, kraj_codes)
         rows.append({
             "record_url": url, "name": parsed.get("name"), "gestor": parsed.get("gestor"),
@@ -73,7 +110,7 @@ def registry_tables(fetches: list[dict], source_kinds: dict[str, str], raw_dir: 
             "municipality_code": municipality, "kraj_code": kraj, "strategy_id": None, "link_score": None,
             "source_id": source_id, "first_seen_at": f["first_seen_at"], "last_seen_at": f["last_seen_at"],
         })
-    return rows, problems
+    return rows, practices, problems
 
 
 def link_registry(registry: list[dict], strategies: list[dict], documents: list[dict], kraj_codes: dict[str, str]) -> None:

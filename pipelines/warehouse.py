@@ -26,6 +26,7 @@ from core.settings import Settings, SettingsError, writable_dir
 from transforms import health, sightings
 from transforms.municipality_match import build_index
 from transforms.czech_text import fold
+from transforms.vocabulary import load_vocabulary
 from transforms.sniff import filename_from_disposition
 
 
@@ -356,10 +357,13 @@ def _derived_tables(seen: dict[str, list[dict]], settings: Settings) -> tuple[di
                                                             kraj_names(settings.seeds_dir), cache=settings.dedup_path)
     kraj_codes = {fold(m["kraj_name"]): m["kraj_code"] for m in municipalities if m.get("kraj_name")}
     index = build_index(index_rows(settings)) if seen["record"] else None
-    registry, registry_problems = portal_records.registry_tables(
-        seen["record"], {sid: s.get("kind") for sid, s in by_source.items()}, settings.raw_dir, index, kraj_codes)
+    registry, practices, registry_problems = portal_records.record_tables(
+        seen["record"], {sid: s.get("kind") for sid, s in by_source.items()}, settings.raw_dir, index, kraj_codes,
+        load_vocabulary())
     portal_records.link_registry(registry, strategies, documents, kraj_codes)
     record_problems += registry_problems
+    funding_mentions += [{"programme_code": code, "snippet": p["title"], "subject": "good_practice",
+                          "subject_id": p["practice_id"]} for p in practices for code in p["funding_programmes"]]
     return {
         "municipalities": municipalities,
         "sources": sources,
@@ -373,7 +377,7 @@ def _derived_tables(seen: dict[str, list[dict]], settings: Settings) -> tuple[di
         "document_clusters": document_clusters,
         "strategies": strategies,
         "strategy_registry": registry,
-        "good_practices": [],
+        "good_practices": practices,
         "funding_programmes": funding_programme_rows(settings.seeds_dir),
         "notice_board_records": notice_board_records,
         "record_problems": record_problems,

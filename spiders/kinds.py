@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from spiders.base import SiteSpider
 from spiders.middlewares import same_site
+from transforms.good_practice import is_practice_url
 from transforms.notice_board import parse_feed
 from transforms.strategy_registry import is_detail_url as is_registry_detail
 
@@ -116,7 +117,14 @@ class StrategyRegistrySpider(RecordPortalSpider):
     is_record = staticmethod(is_registry_detail)
 
 
+class GoodPracticeCatalogueSpider(RecordPortalSpider):
+    """A catalogue of good practice (records: one page per practice)."""
+
+    name = "good_practice_catalogue"
+    is_record = staticmethod(is_practice_url)
+
+
 SPIDER_BY_KIND: dict[str, type[SiteSpider]] = {
     cls.name: cls for cls in (MunicipalSiteSpider, RegionalSiteSpider, NationalSiteSpider, NoticeBoardFeedSpider,
-                              DatasetSpider, StrategyRegistrySpider)
+                              DatasetSpider, StrategyRegistrySpider, GoodPracticeCatalogueSpider)
 }

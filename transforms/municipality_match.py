@@ -312,6 +312,21 @@ def _hint_codes(idx: MunicipalityIndex, hint: str | None) -> set[str]:
     return codes
 
 
+def municipality_named(index: MunicipalityIndex, name: str | None, okres: str | None = None,
+                       kraj: str | None = None) -> Place | None:
+    """The municipality a record names outright (a catalogue's "obec, okres, kraj"): the registry entries of exactly
+    that name, narrowed by the okres and then the kraj given; None unless exactly one is left."""
+    hits = [index.entries[i] for i in index.by_name.get(fold((name or "").strip()), [])]
+    for value, attr in ((okres, "okres"), (kraj, "kraj_name")):
+        if value and len(hits) > 1:
+            narrowed = [e for e in hits if fold(getattr(e, attr)) == fold(value.strip())]
+            hits = narrowed or hits
+    if len(hits) != 1:
+        return None
+    e = hits[0]
+    return Place(e.code, e.name, "municipality", 1.0, "named with its okres and kraj", e.population, e.kraj_code)
+
+
 def match_municipality(index: MunicipalityIndex, title: str | None, text: str,
                        hint_kraj: str | None = None) -> Place | None:
     """The municipality (else kraj) the document is about, or None when unsure."""

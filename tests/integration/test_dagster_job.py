@@ -23,7 +23,7 @@ EXPECTED_ASSETS = {
     "warehouse/fetches", "warehouse/documents", "warehouse/document_urls", "warehouse/document_domains",
     "warehouse/funding_mentions", "warehouse/document_evidence", "warehouse/document_clusters", "warehouse/strategies",
     "warehouse/notice_board_records", "warehouse/record_problems", "warehouse/rd_projects", "warehouse/rd_participants",
-    "warehouse/funding_programmes", "warehouse/strategy_registry",
+    "warehouse/funding_programmes", "warehouse/strategy_registry", "warehouse/good_practices",
 }
 
 

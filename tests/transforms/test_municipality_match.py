@@ -173,3 +173,16 @@ def test_dev_corpus_municipality_precision(registry):
         print("  wrong:", w)
     assert precision >= 0.95
     assert recall >= 0.6
+
+
+def test_a_name_shared_by_several_municipalities_is_resolved_by_its_okres_and_kraj():
+    from transforms.municipality_match import build_index, municipality_named
+
+    rows = [{"municipality_code": "1", "name": "Kaliště", "okres_name": "Jihlava", "kraj_code": "63", "kraj_name": "Kraj Vysočina"},
+            {"municipality_code": "2", "name": "Kaliště", "okres_name": "Pelhřimov", "kraj_code": "63", "kraj_name": "Kraj Vysočina"},
+            {"municipality_code": "3", "name": "Kaliště", "okres_name": "Praha-východ", "kraj_code": "27", "kraj_name": "Středočeský kraj"}]
+    idx = build_index(rows)
+    assert municipality_named(idx, "Kaliště", "Jihlava", "Kraj Vysočina").code == "1"
+    assert municipality_named(idx, "Kaliště", None, "Středočeský kraj").code == "3"
+    assert municipality_named(idx, "Kaliště", None, "Kraj Vysočina") is None  # still two: unsure, so none
+    assert municipality_named(idx, "Neexistující Ves") is None
