@@ -48,3 +48,18 @@ def sources_healthy_across_nights(harvest: HarvestConfig) -> dg.AssetCheckResult
                   **{f"flag_{k}": v for k, v in health.flag_counts(flagged).items()},
                   "examples": "\n".join(f"{r['source_id']}: {r['flag_reasons']}" for r in flagged[:20])},
     )
+
+
+@dg.asset_check(asset=dg.AssetKey(["warehouse", "record_problems"]),
+                description="Every record of the notice-board feeds, data files (CEP) and portal pages (Databáze "
+                "strategií, good-practice catalogues) was read; the ones that were not are listed with their reason.")
+def records_of_feeds_datasets_and_portals_read(harvest: HarvestConfig) -> dg.AssetCheckResult:
+    unread = health.unread_records(harvest.settings())
+    by_kind: dict[str, int] = {}
+    for r in unread:
+        by_kind[r["kind"]] = by_kind.get(r["kind"], 0) + 1
+    return dg.AssetCheckResult(
+        passed=not unread, severity=dg.AssetCheckSeverity.WARN,
+        metadata={"unread": len(unread), **{f"unread_{k}": v for k, v in sorted(by_kind.items())},
+                  "examples": "\n".join(f"{r['source_id']} {r['file_url']} {r['position']}: {r['reason']}"
+                                         for r in unread[:20])})

@@ -10,6 +10,7 @@ from dagster_project.assets.warehouse import warehouse_tables
 from dagster_project.checks import (
     documents_have_text_or_reason,
     raw_store_has_no_partial_files,
+    records_of_feeds_datasets_and_portals_read,
     sources_healthy_across_nights,
     sources_yield_documents_or_reason,
 )
@@ -20,7 +21,7 @@ from dagster_project.sensors import alert_on_failed_night, sync_source_partition
 defs = dg.Definitions(
     assets=[crawl, extracted_documents, annotated_documents, imported_datasets, warehouse_tables],
     asset_checks=[sources_yield_documents_or_reason, raw_store_has_no_partial_files, documents_have_text_or_reason,
-                  sources_healthy_across_nights],
+                  sources_healthy_across_nights, records_of_feeds_datasets_and_portals_read],
     jobs=[nightly_harvest],
     schedules=[nightly_schedule],
     sensors=[alert_on_failed_night, sync_source_partitions],

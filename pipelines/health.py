@@ -67,3 +67,16 @@ def flag_counts(rows: list[dict]) -> dict[str, int]:
         for f in r["flags"]:
             counts[f] = counts.get(f, 0) + 1
     return dict(sorted(counts.items()))
+
+
+def unread_records(settings: Settings) -> list[dict]:
+    """Records of feeds, data files and portal pages that were not read at all (record_problems.record_kept is
+    false), with where and why; the published warehouse's view."""
+    con = duckdb.connect(str(settings.db_path), read_only=True)
+    try:
+        cur = con.execute("SELECT kind, source_id, file_url, position, reason FROM record_problems "
+                          "WHERE NOT record_kept ORDER BY kind, source_id, file_url, line NULLS FIRST, position")
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+    finally:
+        con.close()

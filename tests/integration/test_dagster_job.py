@@ -92,7 +92,8 @@ def test_job_materialises_against_the_demo_web(demo_web, tmp_path, monkeypatch):
     checks = {e.event_specific_data.check_name: e.event_specific_data.passed for e in result.all_events
               if e.event_type_value == "ASSET_CHECK_EVALUATION"}
     assert checks == {"sources_yield_documents_or_reason": True, "raw_store_has_no_partial_files": True,
-                      "documents_have_text_or_reason": True, "sources_healthy_across_nights": True}
+                      "documents_have_text_or_reason": True, "sources_healthy_across_nights": True,
+                      "records_of_feeds_datasets_and_portals_read": True}
     assert (tmp_path / "warehouse.duckdb").exists()
 
 
