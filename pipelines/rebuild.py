@@ -1,4 +1,5 @@
-"""Recompute everything derived from the raw store and the fetch log: extraction, annotation and the warehouse.
+"""Recompute everything derived from the raw store and the fetch log: extraction, annotation, imported datasets
+and the warehouse.
 
 The nightly run keeps per-document results (content-addressed, so they never go stale for the same bytes) and
 publishes from them; `rebuild` throws those caches away and computes them again from the raw bytes, into a work
@@ -13,10 +14,10 @@ import shutil
 from typing import Callable
 
 from core.settings import Settings
-from pipelines import annotate, extract, warehouse
+from pipelines import annotate, extract, rd_projects, warehouse
 
 WORK = ".rebuild"
-CACHES = ("extracted", "annotated")
+CACHES = ("extracted", "annotated", "datasets")
 
 
 def rebuild(settings: Settings, progress: Callable[[str], None] | None = None) -> dict:
@@ -31,6 +32,7 @@ def rebuild(settings: Settings, progress: Callable[[str], None] | None = None) -
     say(f"rebuilding from {settings.raw_dir} in {work}")
     extract.extract_documents(scratch, progress=progress)
     annotate.annotate_documents(scratch, progress=progress)
+    rd_projects.import_datasets(scratch, progress=progress)
     for name in CACHES:  # the new caches replace the old ones only now that all of them exist
         new, old = work / name, settings.data_dir / name
         new.mkdir(exist_ok=True)
