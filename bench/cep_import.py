@@ -6,7 +6,7 @@
 Writes a synthetic export (demo_web.cep_export: real column names, the generator's own texts) once, then imports
 CEP-projekty.csv and CEP-ucastnici.csv with pipelines.rd_projects.import_file in a fresh subprocess per repeat
 (streamed 1 MiB at a time, judged in batches, Parquet out) and reports the medians and the largest peak RSS
-(ru_maxrss of the child), beside the time of only reading the rows (transforms.cep.read_rows) in the same run.
+(VmHWM of the child), beside the time of only reading the rows (transforms.cep.read_rows) in the same run.
 Nothing is asserted; no network.
 """
 from __future__ import annotations
@@ -15,7 +15,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import statistics
 import subprocess
 import sys
@@ -27,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 CHILD = r"""
-import json, resource, sys, time
+import json, sys, time
 from pathlib import Path
 from core.settings import Settings
 from pipelines import rd_projects
@@ -44,7 +43,8 @@ else:
         meta = rd_projects.import_file(folder / name, folder / f"{name}.parquet", folder / f"{name}.json", judge)
         out[name] = {k: meta[k] for k in ("kind", "records", "problems", "smart")}
 out["seconds"] = time.perf_counter() - t0
-out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# VmHWM: the peak of this process's own address space (ru_maxrss would carry the parent's peak across fork)
+out["peak_rss_mb"] = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:")) / 1024
 print(json.dumps(out))
 """
 
