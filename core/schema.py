@@ -221,7 +221,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         ("domains", TEXTS, "areas (vocabulary area codes) the document is about: of its SMART solutions when is_smart, else its subject; vote shares in document_domains"),
         ("annotation_status", TEXT, "ok | failed | pending (no text to annotate yet)"),
         ("size_bytes", INT, "size of the content in bytes"),
-        ("found_via", TEXTS, "kinds of the sources that found it: municipal_site, regional_site, national_site (linked from a web page), notice_board_feed (listed by a notice board's open-data feed)"),
+        ("found_via", TEXTS, "the routes that found it: page (linked from a web page), feed (listed by a notice board's open-data feed), record (the full text of a Databáze strategií record), start (a start URL)"),
         ("first_seen_at", TIME, "UTC time of the first fetch of this content"),
         ("last_seen_at", TIME, "UTC time of the latest fetch of this content"),
         ("gone_since", TIME, "set when no URL serves this content any more: start of the first crawl that reached its site(s) without finding it (never deleted; null while it is still linked somewhere)"),

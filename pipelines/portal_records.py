@@ -16,7 +16,11 @@ from transforms import sightings
 from transforms.municipality_match import MunicipalityIndex, match_municipality, municipality_named
 from transforms.registry_link import link_records
 import hashlib
+import json
+import sqlite3
+from typing import Callable
 
+from transforms.annotate import ANNOTATOR_VERSION
 from transforms.czech_text import fold
 from transforms.funding import find_funding
 from transforms.good_practice import parse_practice
@@ -78,38 +82,79 @@ def _practice(parsed: dict, url: str, source_id: str, index: MunicipalityIndex |
     }
 
 
-def record_tables(fetches: list[dict], source_kinds: dict[str, str], raw_dir: Path, index: MunicipalityIndex | None,
-                  kraj_codes: dict[str, str], vocabulary: Vocabulary) -> tuple[list[dict], list[dict], list[dict]]:
+VERSION = "1"  # bump when what a record page becomes changes (with the annotator and vocabulary versions)
+
+
+def _understood(kind: str, parsed: dict | str, url: str, index: MunicipalityIndex | None,
+                kraj_codes: dict[str, str], vocabulary: Vocabulary) -> dict:
+    """What a record page becomes, whatever source and night fetched it: a problem, a registry record or a practice
+    (without the fields of its sighting)."""
+    if isinstance(parsed, str):
+        return {"problem": parsed}
+    if kind == "good_practice_catalogue":
+        return {"practice": _practice(parsed, url, "", index, vocabulary)}
+    municipality, kraj = _place(index, parsed, kraj_codes)
+    return {"registry": {
+        "name": parsed.get("name"), "gestor": parsed.get("gestor"), "gestor_slug": parsed.get("gestor_slug"),
+        "level": parsed.get("level"), "zpracovatel": parsed.get("zpracovatel"), "approved_on": parsed.get("approved_on"),
+        "valid_from": parsed.get("valid_from"), "valid_to": parsed.get("valid_to"), "summary": parsed.get("summary"),
+        "descriptors": list(parsed.get("descriptors") or []), "fulltext_urls": list(parsed.get("fulltext_urls") or []),
+        "municipality_code": municipality, "kraj_code": kraj}}
+
+
+def _cache(path: Path | None, version: str, wanted: list[str]) -> tuple[sqlite3.Connection | None, dict[str, dict]]:
+    if path is None:
+        return None, {}
+    con = sqlite3.connect(str(path), timeout=120)
+    con.execute("CREATE TABLE IF NOT EXISTS records (key TEXT PRIMARY KEY, version TEXT NOT NULL, value TEXT NOT NULL)")
+    known = {}
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i:i + 500]
+        for key, value in con.execute(f"SELECT key, value FROM records WHERE version = ? AND key IN "
+                                      f"({', '.join('?' * len(chunk))})", [version, *chunk]):
+            known[key] = json.loads(value)
+    return con, known
+
+
+def record_tables(fetches: list[dict], source_kinds: dict[str, str], raw_dir: Path,
+                  index_of: Callable[[], MunicipalityIndex | None], kraj_codes: dict[str, str], vocabulary: Vocabulary,
+                  cache: Path | None = None) -> tuple[list[dict], list[dict], list[dict]]:
     """(strategy_registry rows without their links, good_practices rows, record_problems rows) from the ok record
-    fetches."""
+    fetches. A page's content and URL are understood once and kept in `cache` (SQLite); `index_of` builds the
+    municipality index only when some page is new."""
+    latest = sorted((k, f) for k, f in _latest(fetches).items() if PARSERS.get(source_kinds.get(k[0]) or ""))
+    version = f"{VERSION}-{ANNOTATOR_VERSION}-v{vocabulary.version}"
+    key_of = {k: f"{f['sha256']}|{source_kinds[k[0]]}|{f.get('final_url') or k[1]}" for k, f in latest}
+    con, known = _cache(cache, version, list(key_of.values()))
+    index, new = None, {}
     rows, practices, problems = [], [], []
-    for (source_id, url), f in sorted(_latest(fetches).items()):
-        parse = PARSERS.get(source_kinds.get(source_id) or "")
-        if parse is None:
-            continue
-        try:
-            html = raw_store.path_for(raw_dir, f["sha256"]).read_bytes().decode("utf-8", "replace")
-        except OSError as exc:
-            parsed: dict | str = f"the stored page cannot be read: {exc}"
-        else:
-            parsed = parse(html, f.get("final_url") or url)
-        if isinstance(parsed, str):
+    for (source_id, url), f in latest:
+        kind, key = source_kinds[source_id], key_of[(source_id, url)]
+        done = known.get(key)
+        if done is None:
+            try:
+                html = raw_store.path_for(raw_dir, f["sha256"]).read_bytes().decode("utf-8", "replace")
+                parsed: dict | str = PARSERS[kind](html, f.get("final_url") or url)
+            except OSError as exc:
+                parsed = f"the stored page cannot be read: {exc}"
+            index = index or index_of()
+            done = known[key] = new[key] = _understood(kind, parsed, f.get("final_url") or url, index, kraj_codes,
+                                                        vocabulary)
+        if "problem" in done:
             problems.append({"source_id": source_id, "file_url": url, "sha256": f["sha256"], "kind": "record",
-                             "position": "page", "line": None, "record": None, "reason": parsed, "record_kept": False})
-            continue
-        if source_kinds.get(source_id) == "good_practice_catalogue":
-            practices.append(_practice(parsed, url, source_id, index, vocabulary))
-            continue
-        municipality, kraj = _place(index, parsed, kraj_codes)
-        rows.append({
-            "record_url": url, "name": parsed.get("name"), "gestor": parsed.get("gestor"),
-            "gestor_slug": parsed.get("gestor_slug"), "level": parsed.get("level"),
-            "zpracovatel": parsed.get("zpracovatel"), "approved_on": parsed.get("approved_on"),
-            "valid_from": parsed.get("valid_from"), "valid_to": parsed.get("valid_to"), "summary": parsed.get("summary"),
-            "descriptors": list(parsed.get("descriptors") or []), "fulltext_urls": list(parsed.get("fulltext_urls") or []),
-            "municipality_code": municipality, "kraj_code": kraj, "strategy_id": None, "link_score": None,
-            "source_id": source_id, "first_seen_at": f["first_seen_at"], "last_seen_at": f["last_seen_at"],
-        })
+                             "position": "page", "line": None, "record": None, "reason": done["problem"],
+                             "record_kept": False})
+        elif "practice" in done:
+            practices.append({**done["practice"], "source_url": url, "source_id": source_id,
+                              "practice_id": "gp_" + hashlib.sha256(url.encode("utf-8")).hexdigest()[:16]})
+        else:
+            rows.append({**done["registry"], "record_url": url, "strategy_id": None, "link_score": None,
+                         "source_id": source_id, "first_seen_at": f["first_seen_at"], "last_seen_at": f["last_seen_at"]})
+    if con is not None:
+        with con:
+            con.executemany("INSERT OR REPLACE INTO records VALUES (?, ?, ?)",
+                            [(k, version, json.dumps(v, ensure_ascii=False, default=str)) for k, v in new.items()])
+        con.close()
     return rows, practices, problems
 
 

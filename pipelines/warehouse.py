@@ -102,11 +102,22 @@ def _load_fetch_log(con: duckdb.DuckDBPyConnection, fetchlog_dir: Path) -> dict[
     # of transforms.sightings.first_and_last_seen)
     first = "(fetched_at IS NULL, fetched_at, crawl_id, url)"
     seen = "WHERE kind = 'document' AND outcome = 'ok' AND sha256 IS NOT NULL"
+    # the route of a sighting: what kind of fetch linked to it in that crawl (a page, a feed, a portal record), or
+    # nothing (a start URL)
     rows["document"] = _rows(con, f"""
+        WITH refs AS (SELECT DISTINCT crawl_id, link, kind FROM (
+                SELECT crawl_id, url AS link, kind FROM _fetch_log WHERE outcome = 'ok'
+                UNION ALL SELECT crawl_id, final_url, kind FROM _fetch_log WHERE outcome = 'ok' AND final_url IS NOT NULL)),
+             routed AS (SELECT d.*, CASE WHEN r.kind IN ('feed', 'record') THEN r.kind
+                                          WHEN r.kind IS NULL AND d.referer IS NULL THEN 'start' ELSE 'page' END AS route
+                        FROM (SELECT * FROM _fetch_log {seen}) AS d
+                        LEFT JOIN (SELECT crawl_id, link, min(kind) AS kind FROM refs GROUP BY ALL) AS r
+                        ON r.crawl_id = d.crawl_id AND r.link = d.referer)
         SELECT sha256, arg_min(url, {first}) AS url, arg_min(source_id, {first}) AS source_id,
                arg_min(content_length, {first}) AS content_length, arg_min(content_type, {first}) AS content_type,
-               min(fetched_at) AS first_seen_at, max(fetched_at) AS last_seen_at, list(DISTINCT source_id) AS sources
-        FROM _fetch_log {seen} GROUP BY sha256 ORDER BY min(fetched_at) NULLS FIRST, sha256""")
+               min(fetched_at) AS first_seen_at, max(fetched_at) AS last_seen_at,
+               list_sort(list(DISTINCT route)) AS routes
+        FROM routed GROUP BY sha256 ORDER BY min(fetched_at) NULLS FIRST, sha256""")
     rows["document_url"] = _rows(con, f"""
         SELECT sha256, url, arg_min(source_id, {first}) AS source_id, arg_max(final_url, {first}) AS final_url,
                arg_min(link_text, {first}) AS link_text, arg_min(referer, {first}) AS referer,
@@ -130,7 +141,7 @@ def _document_rows(aggregated: list[dict], url_rows: list[dict], sources: dict[s
             "doc_id": f["sha256"], "url": f["url"], "source_id": f["source_id"],
             "municipality_code": src.get("municipality_code"), "size_bytes": f.get("content_length"),
             "_ctype": f.get("content_type"), "first_seen_at": f["first_seen_at"], "last_seen_at": f["last_seen_at"],
-            "found_via": sorted({sources.get(sid or "", {}).get("kind") or "unknown" for sid in f["sources"]})}
+            "found_via": list(f["routes"])}
     urls = [{"doc_id": u["sha256"], "url": u["url"], "final_url": u["final_url"], "source_id": u["source_id"],
              "link_text": u["link_text"], "referer": u["referer"], "content_type": u["content_type"],
              "filename": _filename({"content_disposition": u["content_disposition"], "final_url": u["first_final_url"],
@@ -355,11 +366,16 @@ def _derived_tables(seen: dict[str, list[dict]], settings: Settings) -> tuple[di
         for d in datasets for p in d["meta"].get("problems_list") or []]
     document_clusters, strategies, dedup = clustering.build(documents, document_urls, municipalities,
                                                             kraj_names(settings.seeds_dir), cache=settings.dedup_path)
+    # a document a feed lists was found via the feed too, even when a page's link fetched it first
+    listed = {u for r in notice_board_records for u in r["attachment_urls"]}
+    in_feed = {u["doc_id"] for u in document_urls if u["url"] in listed or u.get("final_url") in listed}
+    for d in documents:
+        if d["doc_id"] in in_feed and "feed" not in d["found_via"]:
+            d["found_via"] = sorted([*d["found_via"], "feed"])
     kraj_codes = {fold(m["kraj_name"]): m["kraj_code"] for m in municipalities if m.get("kraj_name")}
-    index = build_index(index_rows(settings)) if seen["record"] else None
     registry, practices, registry_problems = portal_records.record_tables(
-        seen["record"], {sid: s.get("kind") for sid, s in by_source.items()}, settings.raw_dir, index, kraj_codes,
-        load_vocabulary())
+        seen["record"], {sid: s.get("kind") for sid, s in by_source.items()}, settings.raw_dir,
+        lambda: build_index(index_rows(settings)), kraj_codes, load_vocabulary(), cache=settings.data_dir / "records.sqlite")
     portal_records.link_registry(registry, strategies, documents, kraj_codes)
     record_problems += registry_problems
     funding_mentions += [{"programme_code": code, "snippet": p["title"], "subject": "good_practice",

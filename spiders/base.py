@@ -33,6 +33,7 @@ from spiders.middlewares import OffsiteRequest, same_site
 from spiders.settings import MAX_PAGES
 from spiders.state import CONDITIONAL
 from spiders.storage import BODY
+from transforms.notice_board import is_feed_link, parse_feed
 from transforms.sniff import filename_from_disposition, sniff_format
 
 URL_LENGTH_LIMIT = 2000  # UrlLengthMiddleware drops longer ones silently; we never yield them
@@ -86,7 +87,7 @@ class SiteSpider(scrapy.Spider):
 
     name = "site"
     custom_settings: dict = {}
-    stored_links_kinds: frozenset[str] = frozenset()  # non-HTML kinds whose links are read again after a 304
+    stored_links_kinds: frozenset[str] = frozenset({"feed"})  # non-HTML kinds whose links are read again after a 304
     max_size_setting: str | None = None  # settings raising the download size and time limits for this kind's files
     timeout_setting: str | None = None
 
@@ -127,7 +128,8 @@ class SiteSpider(scrapy.Spider):
                     yield extra
 
     def _request(self, st, url: str, *, depth: int, start: bool = False, document: bool = False,
-                 link_text: str | None = None, link_context: str | None = None, referer: str | None = None):
+                 link_text: str | None = None, link_context: str | None = None, referer: str | None = None,
+                 feed: bool = False):
         """A request for `url` unless already yielded for this source or over the page limit."""
         key = url_key(url)
         if key in st.seen:
@@ -153,6 +155,7 @@ class SiteSpider(scrapy.Spider):
                 "depth": depth,
                 "start": start,
                 "expect_document": document,
+                "expect_feed": feed,
                 "link_text": link_text,
                 "link_context": link_context,
                 "referer_url": referer,
@@ -228,14 +231,38 @@ class SiteSpider(scrapy.Spider):
 
     # --- what a kind of source fetches (the hooks its spider overrides) --------------------------
     def content_kind(self, meta: dict, is_html: bool, family, url: str) -> str:
-        """fetches.kind of a response: a site's HTML is a page (a CMS's document page is a document), anything
-        else a document."""
+        """fetches.kind of a response: a site's HTML is a page (a CMS's document page is a document), a notice
+        board's open-data feed linked from it is a feed, anything else a document."""
+        if meta.get("expect_feed") and not is_html:
+            return "feed"
         return "document" if (not is_html or family.is_document_page(url)) else "page"
 
     def links_of(self, response, st, family, depth: int, kind: str, is_html: bool):
-        """Requests for what a full (200) response links to: a site follows the links of its HTML pages."""
-        if is_html:
+        """Requests for what a full (200) response links to: a site follows the links of its HTML pages and the
+        attachments its notice-board feed lists."""
+        if kind == "feed":
+            yield from self._feed_attachments(response, st, depth)
+        elif is_html:
             yield from self._follow(response, st, family, depth)
+
+    def _feed_attachments(self, response, st, depth: int):
+        """Every attachment a notice-board feed lists, as a document request; the publisher listed it, so its host is
+        allowed whatever it is."""
+        for record in parse_feed(response.body, None, response.url).records:
+            for title, url in record.documents:
+                host = urlsplit(url).netloc.lower()
+                if urlsplit(url).scheme not in ("http", "https") or not host:
+                    continue
+                try:
+                    req = self._request(st, url, depth=depth + 1, document=True, link_text=title or record.title,
+                                        link_context=record.title, referer=response.url)
+                except ValueError as exc:
+                    yield self._malformed(st, url, exc, depth=depth + 1, referer=response.url,
+                                          link_text=title, link_context=record.title)
+                    continue
+                if req is not None:
+                    req.meta["document_hosts"] = (*req.meta["document_hosts"], host)
+                    yield req
 
     def _unchanged(self, response, st, meta, known):
         """A 304: the copy in the raw store is still what the URL serves. Recorded as an ok fetch of that copy
@@ -324,7 +351,8 @@ class SiteSpider(scrapy.Spider):
                 continue
             if family.skip(url):
                 continue
-            document = family.is_document_link(url) or parts.netloc.lower() in st.source.document_hosts
+            feed = is_feed_link(url, link_text or "")  # a notice board published as open data
+            document = not feed and (family.is_document_link(url) or parts.netloc.lower() in st.source.document_hosts)
             if not same_site(parts.netloc, st.source.netloc) and not document:
                 continue  # off-site pages are never requested; off-site document links go to the
                 # middleware, which drops them and logs outcome=offsite (where the files are hosted)
@@ -334,7 +362,7 @@ class SiteSpider(scrapy.Spider):
                 st.document_links += 1
             try:
                 req = self._request(st, url, depth=depth + 1, document=document, link_text=link_text,
-                                    link_context=link_context, referer=here)
+                                    link_context=link_context, referer=here, feed=feed)
             except ValueError as exc:
                 yield self._malformed(st, url, exc, depth=depth + 1, referer=here, link_text=link_text,
                                       link_context=link_context)
@@ -354,7 +382,7 @@ class SiteSpider(scrapy.Spider):
                 st.start_outcome, st.start_error, st.start_url_final = outcome, error, request.url
             yield self._item(
                 request, meta, st, final_url=request.url, status=None, outcome=outcome, error=error,
-                kind="document" if meta.get("expect_document") else "page",
+                kind="document" if meta.get("expect_document") else "feed" if meta.get("expect_feed") else "page",
             )
         finally:
             self._maybe_done(st)

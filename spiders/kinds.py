@@ -11,7 +11,6 @@ from urllib.parse import urlsplit
 from spiders.base import SiteSpider
 from spiders.middlewares import same_site
 from transforms.good_practice import is_practice_url
-from transforms.notice_board import parse_feed
 from transforms.strategy_registry import is_detail_url as is_registry_detail
 
 
@@ -28,35 +27,15 @@ class NationalSiteSpider(SiteSpider):
 
 
 class NoticeBoardFeedSpider(SiteSpider):
-    """A notice board published as open data (OFN Úřední desky, and the feeds that deviate from it): the feed is
-    stored as fetched (kind `feed`, read into the warehouse by pipelines.notice_boards) and every attachment it
-    lists is fetched as a document; the publisher listed it, so its host is allowed whatever it is."""
+    """A notice board published as open data (OFN Úřední desky, and the feeds that deviate from it), given as its
+    own source: its start URL is the feed, stored as fetched (kind `feed`, read into the warehouse by
+    pipelines.notice_boards); every attachment it lists is fetched as a document (SiteSpider._feed_attachments).
+    A municipal site's own feed is found from its pages by any site spider."""
 
     name = "notice_board_feed"
-    stored_links_kinds = frozenset({"feed"})
 
     def content_kind(self, meta: dict, is_html: bool, family, url: str) -> str:
         return "document" if meta.get("expect_document") else "feed"
-
-    def links_of(self, response, st, family, depth: int, kind: str, is_html: bool):
-        if kind != "feed":
-            return
-        result = parse_feed(response.body, None, response.url)
-        for record in result.records:
-            for title, url in record.documents:
-                host = urlsplit(url).netloc.lower()
-                if urlsplit(url).scheme not in ("http", "https") or not host:
-                    continue
-                try:
-                    req = self._request(st, url, depth=depth + 1, document=True, link_text=title or record.title,
-                                        link_context=record.title, referer=response.url)
-                except ValueError as exc:
-                    yield self._malformed(st, url, exc, depth=depth + 1, referer=response.url,
-                                          link_text=title, link_context=record.title)
-                    continue
-                if req is not None:
-                    req.meta["document_hosts"] = (*req.meta["document_hosts"], host)  # listed by the publisher
-                    yield req
 
 
 class DatasetSpider(SiteSpider):

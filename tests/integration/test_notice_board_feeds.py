@@ -3,6 +3,7 @@ every record's title, dates and attachment URLs; its attachments become document
 broken records yields every readable record and a reason for each unreadable one."""
 from __future__ import annotations
 
+import functools
 import http.server
 import json
 import threading
@@ -35,7 +36,7 @@ def _serve(routes: dict[str, tuple[str, bytes]]):
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802
             path = self.path.split("?")[0]
-            ctype, body = routes.get(path) or (("application/pdf", PDF) if path.startswith("/filemanager/")
+            ctype, body = routes.get(path) or (("application/pdf", _pdf(path)) if path.startswith("/filemanager/")
                                                  or path.startswith("/files/") else ("text/plain", b""))
             self.send_response(200 if body or path == "/robots.txt" else 404)
             self.send_header("Content-Type", ctype)
@@ -51,7 +52,10 @@ def _serve(routes: dict[str, tuple[str, bytes]]):
     return server
 
 
-PDF = make_pdf([[(12, "Příloha oznámení na úřední desce města.")]])
+@functools.lru_cache(maxsize=None)
+def _pdf(path: str) -> bytes:
+    """An attachment of its own (the URL in its text), so every URL is its own document."""
+    return make_pdf([[(12, "Příloha oznámení na úřední desce města."), (10, path)]])
 
 
 @pytest.fixture(scope="module")
@@ -66,10 +70,20 @@ def harvested(tmp_path_factory):
     routes.update({"/robots.txt": ("text/plain", b"User-agent: *\nAllow: /\n"),
                    "/ud/kadan.json": ("application/json", KADAN.read_bytes().replace(ORIGIN.encode(), base.encode())),
                    "/ud/broken.json": ("application/ld+json", json.dumps(BROKEN, ensure_ascii=False).encode())})
+    own_feed = {"@context": BROKEN["@context"], "typ": "Úřední deska", "iri": "urn:obec", "informace": [
+        {"iri": "urn:o1", "název": {"cs": "Rozpočtové opatření č. 3"}, "vyvěšení": {"datum": "2026-10-01"},
+         "relevantní_do": {"nespecifikovaný": True}, "dokument": [{"název": {"cs": "opatření"}, "url": f"{base}/files/both.pdf"}]},
+        {"iri": "urn:o2", "název": {"cs": "Oznámení o volbách"}, "vyvěšení": {"datum": "2026-10-02"},
+         "relevantní_do": {"datum": "2026-11-02"}, "dokument": [{"název": {"cs": "oznámení"}, "url": f"{base}/files/only-feed.pdf"}]}]}
+    home = (f'<html><body><h1>Obec</h1><a href="/files/both.pdf">Rozpočtové opatření</a>'
+            f'<a href="/ud/obec.jsonld">Úřední deska – otevřená data</a></body></html>').encode()
+    routes.update({"/obec/": ("text/html; charset=utf-8", home),
+                   "/ud/obec.jsonld": ("application/ld+json", json.dumps(own_feed, ensure_ascii=False).encode())})
     sources = tmp / "sources.csv"
     sources.write_text("source_id,kind,start_url,municipality_code,name\n"
                        f"ud-kadan,notice_board_feed,{base}/ud/kadan.json,563102,Kadaň úřední deska\n"
-                       f"ud-broken,notice_board_feed,{base}/ud/broken.json,,Rozbitá deska\n", encoding="utf-8")
+                       f"ud-broken,notice_board_feed,{base}/ud/broken.json,,Rozbitá deska\n"
+                       f"obec-web,municipal_site,{base}/obec/,,Obec s deskou v otevřených datech\n", encoding="utf-8")
     proc = run_cli("run", "--sources", str(sources), "--data-dir", str(tmp / "data"), "--profile", "test")
     server.shutdown()
     assert proc.returncode == 0, proc.stderr[-3000:]
@@ -100,7 +114,7 @@ def test_every_record_of_the_real_feed_is_harvested_with_title_dates_and_attachm
 def test_the_attachments_are_fetched_as_documents_found_via_the_feed(harvested):
     con, base = harvested
     found = con.execute("SELECT count(DISTINCT u.url) FROM document_urls u JOIN documents d USING (doc_id) "
-                        "WHERE u.source_id = 'ud-kadan' AND list_contains(d.found_via, 'notice_board_feed')").fetchone()[0]
+                        "WHERE u.source_id = 'ud-kadan' AND list_contains(d.found_via, 'feed')").fetchone()[0]
     listed = con.execute("SELECT count(DISTINCT u) FROM (SELECT unnest(attachment_urls) AS u FROM notice_board_records "
                          "WHERE source_id = 'ud-kadan')").fetchone()[0]
     assert found == listed > 0
@@ -118,3 +132,14 @@ def test_a_feed_with_broken_records_keeps_the_readable_ones_and_says_why_for_the
     assert any("brzy" in p[1] and p[2] for p in problems)  # kept, its date unreadable
     ico = con.execute("SELECT DISTINCT publisher_ico FROM notice_board_records WHERE source_id = 'ud-broken'").fetchall()
     assert ico == [("00261912",)]
+
+
+def test_a_municipal_site_s_own_feed_is_found_from_its_page_and_each_document_keeps_its_routes(harvested):
+    con, base = harvested
+    titles = sorted(r[0] for r in con.execute(
+        "SELECT title FROM notice_board_records WHERE source_id = 'obec-web'").fetchall())
+    assert titles == ["Oznámení o volbách", "Rozpočtové opatření č. 3"]
+    routes = dict(con.execute("SELECT u.url, d.found_via FROM document_urls u JOIN documents d USING (doc_id) "
+                              "WHERE u.source_id = 'obec-web'").fetchall())
+    assert sorted(routes[f"{base}/files/both.pdf"]) == ["feed", "page"]
+    assert routes[f"{base}/files/only-feed.pdf"] == ["feed"]
