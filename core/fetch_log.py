@@ -108,8 +108,9 @@ def duckdb_relation(fetchlog_dir: Path) -> str | None:
     files = fetch_files(fetchlog_dir)
     if not files:
         return None
-    parquet = [str(c) for c in map(fresh_compacted, files) if c is not None]
-    jsonl = [f for f in files if fresh_compacted(f) is None]
+    fresh = {f: fresh_compacted(f) for f in files}  # judged once: a compaction may land meanwhile
+    parquet = [str(c) for c in fresh.values() if c is not None]
+    jsonl = [f for f, c in fresh.items() if c is None]
     parts = ([f"(SELECT * FROM read_parquet([{_quoted(parquet)}]))"] if parquet else []) + \
         ([json_relation(jsonl)] if jsonl else [])
-    return "(" + " UNION ALL ".join(f"SELECT * FROM {p}" for p in parts) + ")"
+    return "(" + " UNION ALL BY NAME ".join(f"SELECT * FROM {p}" for p in parts) + ")"  # older copies may lack a column

@@ -56,6 +56,10 @@ class Settings:
         return self.data_dir / "dedup.sqlite"
 
     @property
+    def records_path(self) -> Path:
+        return self.data_dir / "records.sqlite"
+
+    @property
     def extracted_dir(self) -> Path:
         return self.data_dir / "extracted"
 

@@ -55,9 +55,7 @@ def sources_healthy_across_nights(harvest: HarvestConfig) -> dg.AssetCheckResult
                 "strategií, good-practice catalogues) was read; the ones that were not are listed with their reason.")
 def records_of_feeds_datasets_and_portals_read(harvest: HarvestConfig) -> dg.AssetCheckResult:
     unread = health.unread_records(harvest.settings())
-    by_kind: dict[str, int] = {}
-    for r in unread:
-        by_kind[r["kind"]] = by_kind.get(r["kind"], 0) + 1
+    by_kind = health.count_by(unread, "kind")
     return dg.AssetCheckResult(
         passed=not unread, severity=dg.AssetCheckSeverity.WARN,
         metadata={"unread": len(unread), **{f"unread_{k}": v for k, v in sorted(by_kind.items())},

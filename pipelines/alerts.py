@@ -3,6 +3,7 @@ to it as JSON (Slack-compatible `text` included). A webhook that fails is record
 itself is already on disk."""
 from __future__ import annotations
 
+import http.client
 import json
 import urllib.error
 import urllib.request
@@ -26,7 +27,7 @@ def post_webhook(url: str, alert: dict, timeout: float = WEBHOOK_TIMEOUT_S) -> s
     try:
         with urllib.request.urlopen(req, timeout=timeout) as resp:
             return f"sent {resp.status}"
-    except (urllib.error.URLError, OSError, ValueError) as exc:
+    except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as exc:
         return f"failed: {getattr(exc, 'reason', exc)}"
 
 

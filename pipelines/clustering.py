@@ -12,6 +12,7 @@ from pathlib import Path
 from pipelines import dedup_cache
 from transforms import sightings
 from transforms.document_clusters import cluster_documents, representative_order, strategy_key
+from transforms.extraction import EXTRACTOR_VERSION
 from transforms.near_duplicates import fingerprint_params
 from transforms.versions import DocFacts, area_key, order_key, title_key, update_year
 
@@ -83,7 +84,7 @@ def build(documents: list[dict], document_urls: list[dict], municipalities: list
     year = year or datetime.now(timezone.utc).year
     with_text = [d for d in documents if d.get("text")]
     by_id = {d["doc_id"]: d for d in with_text}
-    params = fingerprint_params()
+    params = f"{fingerprint_params()} extractor={EXTRACTOR_VERSION}"  # a new extractor gives new texts
     known_fps, known_sims = dedup_cache.load(cache, params) if cache else ({}, {})
     clustering = cluster_documents([_facts(d) for d in with_text], fingerprints=known_fps, similarities=known_sims)
     counts = {"fingerprints": len(clustering.fingerprints), "pairs": len(clustering.similarities),

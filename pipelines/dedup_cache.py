@@ -4,8 +4,8 @@ each pair of documents it compared, so a night fingerprints only new documents a
 Both are functions of content (doc_id = sha256 of the bytes, its text fixed by the extraction cache), so they never
 go stale while the parameters they were made with (`near_duplicates.fingerprint_params`) stay the same; a cache
 made with other parameters is emptied, not reused. One SQLite file per data dir (`<data_dir>/dedup.sqlite`),
-written in one transaction at the end of a publish: a publish that dies leaves the previous cache, which is
-still right. `smartharvest rebuild` starts without it.
+written in one transaction when the publish has clustered (before the warehouse is swapped in): a publish that
+dies leaves a cache that is still right, since everything in it depends only on content. `smartharvest rebuild` starts without it.
 """
 from __future__ import annotations
 

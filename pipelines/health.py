@@ -80,3 +80,11 @@ def unread_records(settings: Settings) -> list[dict]:
         return [dict(zip(names, row)) for row in cur.fetchall()]
     finally:
         con.close()
+
+
+def count_by(rows: list[dict], key: str) -> dict[str, int]:
+    """How many rows per value of `key`, in value order."""
+    out: dict[str, int] = {}
+    for r in rows:
+        out[str(r[key])] = out.get(str(r[key]), 0) + 1
+    return dict(sorted(out.items()))

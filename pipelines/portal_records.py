@@ -59,9 +59,9 @@ def _place(index: MunicipalityIndex | None, record: dict, kraj_codes: dict[str, 
     return None, kraj
 
 
-def _practice(parsed: dict, url: str, source_id: str, index: MunicipalityIndex | None,
-              vocabulary: Vocabulary) -> dict:
-    """A good_practices row: the page's facts, its Czech municipality, size class, areas and funding programmes."""
+def _practice(parsed: dict, index: MunicipalityIndex | None, vocabulary: Vocabulary) -> dict:
+    """A good_practices row without its sighting (id, URL, source): the page's facts, its Czech municipality, size
+    class, areas and funding programmes."""
     code = None
     if index is not None and (parsed.get("country") or "CZ") == "CZ" and parsed.get("municipality_name"):
         place = municipality_named(index, parsed["municipality_name"], parsed.get("district"), parsed.get("region"))
@@ -71,18 +71,18 @@ def _practice(parsed: dict, url: str, source_id: str, index: MunicipalityIndex |
     text = "\n".join(t for t in (parsed.get("description"), benefits) if t)
     funding = find_funding(vocabulary, "\n".join(parsed.get("funding_texts") or []))
     return {
-        "practice_id": "gp_" + hashlib.sha256(url.encode("utf-8")).hexdigest()[:16], "title": parsed.get("title"),
+        "title": parsed.get("title"),
         "description": parsed.get("description"), "municipality_name": parsed.get("municipality_name"),
         "municipality_code": code, "country": parsed.get("country"), "population": parsed.get("population"),
         "size_class": size_class(parsed.get("population")),
         "domains": score_smart(vocabulary, parsed.get("title"), text).domains,
         "funding_programmes": sorted({f.programme_code for f in funding}),
         "funding_texts": list(parsed.get("funding_texts") or []), "cost_czk": parsed.get("cost_czk"),
-        "year": parsed.get("year"), "source_url": url, "source_id": source_id,
+        "year": parsed.get("year"),
     }
 
 
-VERSION = "1"  # bump when what a record page becomes changes (with the annotator and vocabulary versions)
+VERSION = "2"  # bump when what a record page becomes changes (the annotator, vocabulary and registry go in too)
 
 
 def _understood(kind: str, parsed: dict | str, url: str, index: MunicipalityIndex | None,
@@ -92,7 +92,7 @@ def _understood(kind: str, parsed: dict | str, url: str, index: MunicipalityInde
     if isinstance(parsed, str):
         return {"problem": parsed}
     if kind == "good_practice_catalogue":
-        return {"practice": _practice(parsed, url, "", index, vocabulary)}
+        return {"practice": _practice(parsed, index, vocabulary)}
     municipality, kraj = _place(index, parsed, kraj_codes)
     return {"registry": {
         "name": parsed.get("name"), "gestor": parsed.get("gestor"), "gestor_slug": parsed.get("gestor_slug"),
@@ -118,12 +118,12 @@ def _cache(path: Path | None, version: str, wanted: list[str]) -> tuple[sqlite3.
 
 def record_tables(fetches: list[dict], source_kinds: dict[str, str], raw_dir: Path,
                   index_of: Callable[[], MunicipalityIndex | None], kraj_codes: dict[str, str], vocabulary: Vocabulary,
-                  cache: Path | None = None) -> tuple[list[dict], list[dict], list[dict]]:
+                  cache: Path | None = None, registry_version: str = "") -> tuple[list[dict], list[dict], list[dict]]:
     """(strategy_registry rows without their links, good_practices rows, record_problems rows) from the ok record
     fetches. A page's content and URL are understood once and kept in `cache` (SQLite); `index_of` builds the
     municipality index only when some page is new."""
     latest = sorted((k, f) for k, f in _latest(fetches).items() if PARSERS.get(source_kinds.get(k[0]) or ""))
-    version = f"{VERSION}-{ANNOTATOR_VERSION}-v{vocabulary.version}"
+    version = f"{VERSION}-{ANNOTATOR_VERSION}-v{vocabulary.version}-m{registry_version}"
     key_of = {k: f"{f['sha256']}|{source_kinds[k[0]]}|{f.get('final_url') or k[1]}" for k, f in latest}
     con, known = _cache(cache, version, list(key_of.values()))
     index, new = None, {}

@@ -22,7 +22,7 @@ import pyarrow.parquet as pq
 
 from core import fetch_log, raw_store
 from core.settings import Settings
-from pipelines.registry import municipality_rows
+from pipelines.registry import municipality_rows, seeds_version
 from transforms.annotate import ANNOTATOR_VERSION
 from transforms.cep import Row, RowProblem, participant_record, project_record, read_rows
 from transforms.municipality_match import build_index
@@ -54,13 +54,13 @@ PARTICIPANT_FIELDS = {
 }
 
 
-def version_key() -> str:
-    """What an import depends on besides the bytes: the reader and the classifier."""
-    return f"i{IMPORTER_VERSION}-a{ANNOTATOR_VERSION}-v{load_vocabulary().version}"
+def version_key(settings: Settings) -> str:
+    """What an import depends on besides the bytes: the reader, the classifier and the municipality registry."""
+    return f"i{IMPORTER_VERSION}-a{ANNOTATOR_VERSION}-v{load_vocabulary().version}-m{seeds_version(settings.seeds_dir)}"
 
 
 def cache_paths(settings: Settings, sha256: str) -> tuple[Path, Path]:
-    base = settings.data_dir / "datasets" / f"{sha256}.{version_key()}"
+    base = settings.data_dir / "datasets" / f"{sha256}.{version_key(settings)}"
     return base.with_name(base.name + ".parquet"), base.with_name(base.name + ".json")
 
 
@@ -145,12 +145,14 @@ def import_file(path: Path, parquet: Path, meta: Path, judge: _Judge | None = No
             if len(batch) >= BATCH:
                 flush()
         flush()
-    except OSError as exc:
-        problem(0, f"the stored file cannot be read: {exc}")
-    finally:
+    except OSError as exc:  # the stored file is unreadable now: keep nothing, so the next night tries again
         if writer is not None:
             writer.close()
+        tmp_parquet.unlink(missing_ok=True)
+        return {"kind": kind, **counts, "problems_list": [{"line": 0, "reason": f"the stored file cannot be read: {exc}",
+                                                           "record": None}], "parquet": None, "retry": True}
     if writer is not None:
+        writer.close()
         os.replace(tmp_parquet, parquet)
     out = {"kind": kind, **counts, "problems_list": problems, "parquet": parquet.name if writer is not None else None,
            "seconds": round(time.perf_counter() - t0, 2)}

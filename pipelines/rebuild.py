@@ -40,7 +40,7 @@ def rebuild(settings: Settings, progress: Callable[[str], None] | None = None) -
             os.replace(old, work / f"old-{name}")
         os.replace(new, old)
     settings.dedup_path.unlink(missing_ok=True)  # dedup fingerprints and similarities too are computed afresh
-    (settings.data_dir / "records.sqlite").unlink(missing_ok=True)  # and what each portal record page became
+    settings.records_path.unlink(missing_ok=True)  # and what each portal record page became
     stats = warehouse.publish(settings)  # builds <db>.tmp beside the warehouse and swaps it in
     shutil.rmtree(work, ignore_errors=True)
     say(f"rebuilt {settings.db_path}")

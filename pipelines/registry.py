@@ -46,3 +46,11 @@ def funding_programme_rows(seeds_dir: Path) -> list[dict]:
         return []
     with open(path, encoding="utf-8", newline="") as fh:
         return [{k: (v or None) for k, v in r.items()} for r in csv.DictReader(fh)]
+
+
+def seeds_version(seeds_dir: Path) -> str:
+    """12 hex of the municipality registry's hash: results matched against the registry are cached with it."""
+    import hashlib
+
+    path = Path(seeds_dir) / "municipalities" / "municipalities.csv"
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12] if path.exists() else "none"

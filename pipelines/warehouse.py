@@ -19,7 +19,7 @@ import pyarrow as pa
 from core import fetch_log, raw_store, schema
 from pipelines import clustering, notice_boards, portal_records, rd_projects
 from pipelines.annotate import index_rows, load_annotations
-from pipelines.registry import funding_programme_rows, kraj_names, municipality_rows
+from pipelines.registry import funding_programme_rows, kraj_names, municipality_rows, seeds_version
 from core.sources import source_definitions
 from core.schema import TABLES
 from core.settings import Settings, SettingsError, writable_dir
@@ -279,18 +279,26 @@ def _load_rd_tables(con: duckdb.DuckDBPyConnection, datasets: list[dict]) -> dic
     """rd_projects and rd_participants straight from the imported Parquet files (DuckDB reads them; no Python row
     per project), then linked to municipalities: by IČO (recipient, participants) and by the name in the title or
     goals (found at import)."""
+    # the same project in several files (a moved URL, two sources) is one row: the newest file's
+    keys = {"rd_projects": "project_code", "rd_participants": "project_code, coalesce(participant_key, line::VARCHAR)"}
     for name, kind in (("rd_projects", "projects"), ("rd_participants", "participants")):
         table = _create(con, name)
         files = [d for d in datasets if d["meta"].get("kind") == kind and d["parquet"] is not None]
-        own = {"source_id", "file_url", "municipality_codes", "municipality_code"}
-        for d in files:
-            have = {r[0] for r in con.execute(f"DESCRIBE SELECT * FROM read_parquet({_sql_text(d['parquet'])})").fetchall()}
-            select = ", ".join(
-                _sql_text(d["source_id"]) if c.name == "source_id" else _sql_text(d["url"]) if c.name == "file_url"
-                else f"TRY_CAST({c.name} AS {c.type})" if c.name in have and c.type == schema.DATE
-                else c.name if c.name in have and c.name not in own else f"NULL::{c.type}"
-                for c in table.columns)
-            con.execute(f"INSERT INTO {name} SELECT {select} FROM read_parquet({_sql_text(d['parquet'])})")
+        if not files:
+            continue
+        union = " UNION ALL BY NAME ".join(
+            f"SELECT *, {_sql_text(d['source_id'])} AS _source_id, {_sql_text(d['url'])} AS _file_url, "
+            f"{_sql_text(d.get('fetched_at') or '')} AS _fetched_at FROM read_parquet({_sql_text(d['parquet'])})"
+            for d in files)
+        have = {r[0] for r in con.execute(f"DESCRIBE {union}").fetchall()}
+        select = ", ".join(
+            "_source_id" if c.name == "source_id" else "_file_url" if c.name == "file_url"
+            else f"TRY_CAST({c.name} AS {c.type})" if c.name in have and c.type == schema.DATE
+            else c.name if c.name in have and c.name not in ("municipality_codes", "municipality_code")
+            else f"NULL::{c.type}"
+            for c in table.columns)
+        con.execute(f"INSERT INTO {name} SELECT {select} FROM ({union}) "
+                    f"QUALIFY row_number() OVER (PARTITION BY {keys[name]} ORDER BY _fetched_at DESC, _file_url) = 1")
     named = [d["parquet"] for d in datasets if d["meta"].get("kind") == "projects" and d["parquet"] is not None]
     con.execute("UPDATE rd_participants AS p SET municipality_code = m.municipality_code FROM municipalities AS m "
                 "WHERE m.ico IS NOT NULL AND lpad(m.ico, 8, '0') = p.participant_ico")
@@ -375,7 +383,8 @@ def _derived_tables(seen: dict[str, list[dict]], settings: Settings) -> tuple[di
     kraj_codes = {fold(m["kraj_name"]): m["kraj_code"] for m in municipalities if m.get("kraj_name")}
     registry, practices, registry_problems = portal_records.record_tables(
         seen["record"], {sid: s.get("kind") for sid, s in by_source.items()}, settings.raw_dir,
-        lambda: build_index(index_rows(settings)), kraj_codes, load_vocabulary(), cache=settings.data_dir / "records.sqlite")
+        lambda: build_index(index_rows(settings)), kraj_codes, load_vocabulary(), cache=settings.records_path,
+        registry_version=seeds_version(settings.seeds_dir))
     portal_records.link_registry(registry, strategies, documents, kraj_codes)
     record_problems += registry_problems
     funding_mentions += [{"programme_code": code, "snippet": p["title"], "subject": "good_practice",

@@ -129,8 +129,9 @@ class SiteSpider(scrapy.Spider):
 
     def _request(self, st, url: str, *, depth: int, start: bool = False, document: bool = False,
                  link_text: str | None = None, link_context: str | None = None, referer: str | None = None,
-                 feed: bool = False):
-        """A request for `url` unless already yielded for this source or over the page limit."""
+                 feed: bool = False, allow_host: bool = False):
+        """A request for `url` unless already yielded for this source or over the page limit; `allow_host`: its host
+        may be fetched for this source (a feed or a portal record lists the file there)."""
         key = url_key(url)
         if key in st.seen:
             return None
@@ -150,7 +151,7 @@ class SiteSpider(scrapy.Spider):
             meta={
                 "source_id": st.source.source_id,
                 "source_netloc": st.source.netloc,
-                "document_hosts": st.source.document_hosts,
+                "document_hosts": (*st.source.document_hosts, netloc) if allow_host else st.source.document_hosts,
                 "download_slot": netloc,
                 "depth": depth,
                 "start": start,
@@ -248,20 +249,20 @@ class SiteSpider(scrapy.Spider):
     def _feed_attachments(self, response, st, depth: int):
         """Every attachment a notice-board feed lists, as a document request; the publisher listed it, so its host is
         allowed whatever it is."""
-        for record in parse_feed(response.body, None, response.url).records:
+        content_type = _header(response.headers, b"Content-Type")
+        for record in parse_feed(response.body, content_type, response.url).records:
             for title, url in record.documents:
                 host = urlsplit(url).netloc.lower()
                 if urlsplit(url).scheme not in ("http", "https") or not host:
                     continue
                 try:
                     req = self._request(st, url, depth=depth + 1, document=True, link_text=title or record.title,
-                                        link_context=record.title, referer=response.url)
+                                        link_context=record.title, referer=response.url, allow_host=True)
                 except ValueError as exc:
                     yield self._malformed(st, url, exc, depth=depth + 1, referer=response.url,
                                           link_text=title, link_context=record.title)
                     continue
                 if req is not None:
-                    req.meta["document_hosts"] = (*req.meta["document_hosts"], host)
                     yield req
 
     def _unchanged(self, response, st, meta, known):
@@ -298,7 +299,8 @@ class SiteSpider(scrapy.Spider):
                 stored = raw_store.path_for(self.run.settings.raw_dir, known.sha256).read_bytes()
             except OSError:
                 return
-            copy = scrapy.http.Response(url=response.url, body=stored, request=response.request)
+            copy = scrapy.http.Response(url=response.url, body=stored, request=response.request,
+                                        headers={"Content-Type": known.content_type or ""})
             yield from self.links_of(copy, st, st.family or cms.GENERIC, meta.get("depth", 0), known.kind, False)
 
     def _follow(self, response, st, family, depth: int):

@@ -79,13 +79,13 @@ class RecordPortalSpider(SiteSpider):
                 continue
             title = " ".join(a.css("::text").getall()).strip() or None
             try:
-                req = self._request(st, url, depth=depth + 1, document=True, link_text=title, referer=response.url)
+                req = self._request(st, url, depth=depth + 1, document=True, link_text=title, referer=response.url,
+                                    allow_host=True)
             except ValueError as exc:
                 yield self._malformed(st, url, exc, depth=depth + 1, referer=response.url, link_text=title,
                                       link_context=None)
                 continue
             if req is not None:
-                req.meta["document_hosts"] = (*req.meta["document_hosts"], parts.netloc.lower())
                 yield req
 
 

@@ -43,7 +43,7 @@ def link_records(records: list[dict], strategies: list[dict], min_score: float =
     for s in strategies:
         if s.get("area"):
             by_area.setdefault(s["area"], []).append(s)
-    scored: list[tuple[float, str, str, str]] = []
+    scored: list[tuple[float, bool, float, str, str, str]] = []
     for r in records:
         key = title_key(r.get("name"))
         if not key or not r.get("area"):

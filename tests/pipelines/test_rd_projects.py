@@ -90,3 +90,17 @@ def test_projects_are_judged_and_linked_to_municipalities_in_the_warehouse(tmp_p
     assert projects["TL01000001"][2] == "TACR_ETA" and str(projects["TL01000001"][3]) == "2021-01-01"
     assert linked == [(town["municipality_code"],)]
     assert funded == [("TACR_ETA", 800000, "ÉTA")], funded  # what funds which project, and how much
+
+
+def test_the_same_export_under_two_urls_gives_each_project_once(tmp_path):
+    data = (HEADER + SMART + PLAIN).encode()
+    settings = _settings_with(tmp_path, {"CEP-projekty.csv": data, "kopie/CEP-projekty.csv": data})
+    rd_projects.import_datasets(settings)
+    warehouse.publish(settings)
+    con = duckdb.connect(str(settings.db_path), read_only=True)
+    try:
+        codes = sorted(r[0] for r in con.execute("SELECT project_code FROM rd_projects").fetchall())
+        funded = con.execute("SELECT count(*) FROM funding_mentions WHERE subject = 'rd_project'").fetchone()[0]
+    finally:
+        con.close()
+    assert codes == ["GA00000002", "TL01000001"] and funded == 1

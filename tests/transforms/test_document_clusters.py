@@ -142,3 +142,13 @@ def test_known_similarities_are_used_not_recomputed():
     # a stored similarity below the threshold is believed: the pair is not compared again
     believed = cluster_documents(docs, fingerprints=first.fingerprints, similarities={("d2", "d3"): 0.1})
     assert len(believed.clusters) == 2
+
+
+def test_a_known_fingerprint_is_used_not_recomputed():
+    from transforms.near_duplicates import fingerprint
+
+    docs = [_d("d2", pdf_extraction(STRATEGY)), _d("d3", docx_extraction(STRATEGY), "docx")]
+    assert len(cluster_documents(docs).clusters) == 1
+    # a stored fingerprint of another text is believed: d3 no longer shares an LSH band with d2, so they stay apart
+    planted = {"d3": fingerprint(town_strategy("Březová", "Sokolov", 780, SPEC_A))}
+    assert len(cluster_documents(docs, fingerprints=planted).clusters) == 2
