@@ -1,6 +1,6 @@
 """Alerts of failed nights: appended to <data_dir>/alerts.jsonl and, when a webhook URL is configured, POSTed
-to it as JSON (Slack-compatible `text` included). A webhook that fails is recorded, never raised: the alert
-itself is already on disk."""
+to it as JSON (Slack-compatible `text` included). A webhook that fails (unreachable, a timeout, a broken answer)
+is recorded in the alert's line, never raised, so the line is always written."""
 from __future__ import annotations
 
 import http.client
