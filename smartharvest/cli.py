@@ -207,6 +207,9 @@ def render_summary(result, settings: Settings, seconds: float) -> str:
     annotated = _materialized(result, "annotated_documents")
     strategies = _materialized(result, "warehouse/strategies")
     clusters = _materialized(result, "warehouse/document_clusters")
+    rows = {name: _materialized(result, f"warehouse/{name}").get("rows", "?")
+            for name in ("notice_board_records", "rd_projects", "rd_participants", "strategy_registry",
+                         "good_practices", "record_problems")}
     failed = [e.step_key for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
     lines = [
         "",
@@ -226,6 +229,10 @@ def render_summary(result, settings: Settings, seconds: float) -> str:
         f"  dedup      {clusters.get('dedup_new_fingerprints', '?')} documents fingerprinted and "
         f"{clusters.get('dedup_new_pairs', '?')} pairs compared now (of {clusters.get('dedup_fingerprints', '?')} "
         f"documents and {clusters.get('dedup_pairs', '?')} pairs; the rest kept from earlier nights)",
+        f"  beyond     {rows['notice_board_records']} notice-board records, {rows['rd_projects']} R&D projects "
+        f"({rows['rd_participants']} participants), {rows['strategy_registry']} Databáze strategií records, "
+        f"{rows['good_practices']} good practices; {rows['record_problems']} records not read or read in part "
+        f"(table record_problems)",
         f"  errors     {crawl.get('errors', '?')} failed fetches, {crawl.get('forbidden_by_robots', 0)} URLs forbidden "
         f"by robots.txt, {crawl.get('too_large', 0)} over the size limit",
         f"  time       {seconds:.1f} s",

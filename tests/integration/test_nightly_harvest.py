@@ -32,6 +32,11 @@ def test_cli_prints_a_closing_summary(harvested):
     for label in ("sites", "pages", "documents", "strategies", "errors", "time"):
         assert f"  {label}" in out
     assert "[crawl]" in harvested.proc.stderr  # progress while it runs
+    # the sources beyond municipal websites, counted from the warehouse the run published
+    projects, records, practices = (harvested.sql(f"SELECT count(*) FROM {t}")[0][0]
+                                    for t in ("rd_projects", "strategy_registry", "good_practices"))
+    assert f"{projects} R&D projects" in out and f"{records} Databáze strategií records" in out
+    assert f"{practices} good practices" in out and projects > 0 and records > 0 and practices > 0
 
 
 def test_reachable_documents_end_up_in_document_urls(demo_web, harvested):
