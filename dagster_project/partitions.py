@@ -30,13 +30,15 @@ def sync_requests(wanted: list[str], current: list[str]) -> list:
 
 
 def register(instance: dg.DagsterInstance, wanted: list[str]) -> tuple[int, int]:
-    """Make the instance's source partitions those of `wanted` now (the CLI's way; the sensor's under the daemon);
-    returns (added, removed)."""
-    current = instance.get_dynamic_partitions(SOURCES.name)
-    gone = sorted(set(current) - set(wanted))
-    for key in gone:
-        instance.delete_dynamic_partition(SOURCES.name, key)
-    new = [k for k in wanted if k not in set(current)]
-    if new:
-        instance.add_dynamic_partitions(SOURCES.name, new)
-    return len(new), len(gone)
+    """Apply sync_requests to the instance now (the CLI's way; the sensor's under the daemon); returns (added,
+    removed)."""
+    added = removed = 0
+    for request in sync_requests(wanted, instance.get_dynamic_partitions(SOURCES.name)):
+        if isinstance(request, dg.AddDynamicPartitionsRequest):
+            instance.add_dynamic_partitions(SOURCES.name, list(request.partition_keys))
+            added += len(request.partition_keys)
+        else:
+            for key in request.partition_keys:
+                instance.delete_dynamic_partition(SOURCES.name, key)
+            removed += len(request.partition_keys)
+    return added, removed

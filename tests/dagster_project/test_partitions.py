@@ -62,3 +62,10 @@ def test_the_crawl_asset_is_partitioned_by_source_and_batches_a_backfill_into_on
     crawl = defs.resolve_assets_def("crawl")
     assert crawl.partitions_def == SOURCES
     assert crawl.backfill_policy == dg.BackfillPolicy.single_run()
+
+
+def test_the_cli_registers_partitions_the_way_the_sensor_would():
+    with dg.DagsterInstance.ephemeral() as instance:
+        assert register(instance, ["a", "b", "c"]) == (3, 0)
+        assert register(instance, ["b", "d"]) == (1, 2)
+        assert instance.get_dynamic_partitions(SOURCES.name) == ["b", "d"]
