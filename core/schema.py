@@ -334,7 +334,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         ("practice_id", TEXT, "stable id: 'gp_' + 16 hex of sha256 of the practice page URL"),
         ("title", TEXT, "title of the practice"),
         ("description", TEXT, "what was done and what it brought (contact details removed)"),
-        ("municipality_name", TEXT, "municipality (or city, village) as the catalogue names it"),
+        ("municipality_name", TEXT, "the registry name of the Czech municipality when it is matched, else the place as the catalogue names it without a status word (Obec, City of)"),
         ("municipality_code", TEXT, "Czech municipality matched by name, else null"),
         ("country", TEXT, "ISO 3166-1 alpha-2 country code"),
         ("population", INT, "inhabitants as the catalogue gives them"),

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from core import raw_store
 from transforms import sightings
-from transforms.municipality_match import MunicipalityIndex, match_municipality, municipality_named
+from transforms.municipality_match import (MunicipalityIndex, match_municipality, municipality_named,
+                                          without_status_word)
 from transforms.registry_link import link_records
 import hashlib
 import json
@@ -62,17 +63,19 @@ def _place(index: MunicipalityIndex | None, record: dict, kraj_codes: dict[str, 
 def _practice(parsed: dict, index: MunicipalityIndex | None, vocabulary: Vocabulary) -> dict:
     """A good_practices row without its sighting (id, URL, source): the page's facts, its Czech municipality, size
     class, areas and funding programmes."""
-    code = None
-    if index is not None and (parsed.get("country") or "CZ") == "CZ" and parsed.get("municipality_name"):
-        place = municipality_named(index, parsed["municipality_name"], parsed.get("district"), parsed.get("region"))
-        code = place.code if place is not None and place.kind == "municipality" else None
+    code, written = None, parsed.get("municipality_name")
+    name = without_status_word(written) if written else None
+    if index is not None and (parsed.get("country") or "CZ") == "CZ" and written:
+        place = municipality_named(index, written, parsed.get("district"), parsed.get("region"))
+        if place is not None and place.kind == "municipality":
+            code, name = place.code, place.name
     benefits = parsed.get("benefits")
     benefits = "\n".join(benefits) if isinstance(benefits, (list, tuple)) else benefits
     text = "\n".join(t for t in (parsed.get("description"), benefits) if t)
     funding = find_funding(vocabulary, "\n".join(parsed.get("funding_texts") or []))
     return {
         "title": parsed.get("title"),
-        "description": parsed.get("description"), "municipality_name": parsed.get("municipality_name"),
+        "description": parsed.get("description"), "municipality_name": name,
         "municipality_code": code, "country": parsed.get("country"), "population": parsed.get("population"),
         "size_class": size_class(parsed.get("population")),
         "domains": score_smart(vocabulary, parsed.get("title"), text).domains,
@@ -82,7 +85,7 @@ def _practice(parsed: dict, index: MunicipalityIndex | None, vocabulary: Vocabul
     }
 
 
-VERSION = "2"  # bump when what a record page becomes changes (the annotator, vocabulary and registry go in too)
+VERSION = "3"  # bump when what a record page becomes changes (the annotator, vocabulary and registry go in too)
 
 
 def _understood(kind: str, parsed: dict | str, url: str, index: MunicipalityIndex | None,

@@ -9,7 +9,8 @@ fields of the EU Smart Cities Marketplace / ENRD Smart Villages entries (title, 
 topics, summary, results, budget, funding, year, contact person), with their usual variants. A page is a detail
 page when it has a title, a description and at least two of: place, country, population, cost, funding, year.
 
-Returned (never any contact data): title, description, benefits, municipality_name, district, region, country
+Returned (never any contact data): title, description, benefits, municipality_name (as written, with a status word
+such as "Obec" when the page has one), district, region, country
 (ISO 3166-1 alpha-2; "CZ" for a Czech form without a country field), population, year (the last year of the
 realisation period), cost_czk, funding_texts (the programme names as written), topics, language, source_url.
 Contacts are dropped: the contact field is never returned, and any sentence of the description or benefits that
@@ -98,8 +99,6 @@ _NUMBER = re.compile(r"\d+(?:[ \u00a0.,]\d+)*")
 _MULTIPLIERS = ((re.compile(r"^\s*(?:mld\.?|miliard\w*|billion|bn)(?![a-z])", re.I), 1_000_000_000),
                 (re.compile(r"^\s*(?:mil\.?|milion\w*|million\w*|mio\.?|mn|m)(?![a-zá-ž])", re.I), 1_000_000),
                 (re.compile(r"^\s*(?:tis\.?|tisíc\w*|thousand|k)(?![a-zá-ž])", re.I), 1_000))
-_MESTO_NAMES = frozenset({"Albrechtice", "Libavá", "Touškov"})  # registry names that start with "Město " themselves
-_PREFIXES = re.compile(r"^(?:obec|městys|statutární město|město|municipality of|city of|town of|village of)\s+", re.I)
 
 # country names (English, Czech, own language; folded) -> ISO 3166-1 alpha-2
 _COUNTRIES: dict[str, str] = {}
@@ -380,7 +379,8 @@ def _country_code(name: str | None) -> str | None:
 
 
 def _place(raw: str | None) -> tuple[str | None, str | None, str | None]:
-    """(municipality name, district, country code) of a place field: "Lhota, okres Příbram", "Tartu, Estonia"."""
+    """(municipality name as written, with its status word, district, country code) of a place field:
+    "Obec Lhota, okres Příbram", "Tartu, Estonia"."""
     if not raw:
         return None, None, None
     line = raw.split("\n")[0].strip()
@@ -396,9 +396,6 @@ def _place(raw: str | None) -> tuple[str | None, str | None, str | None]:
         if (code := _country_code(tail)) or folded.endswith("kraj") or folded.startswith("kraj "):
             country = code
             line = head.strip()
-    stripped = _PREFIXES.sub("", line)
-    if stripped != line and not (line.casefold().startswith("město ") and stripped in _MESTO_NAMES):
-        line = stripped
     return (line.strip() or None), district, country
 
 

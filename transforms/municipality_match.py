@@ -312,11 +312,23 @@ def _hint_codes(idx: MunicipalityIndex, hint: str | None) -> set[str]:
     return codes
 
 
+STATUS_WORD = re.compile(r"^(?:obec|městys|statutární město|město|municipality of|city of|town of|village of)\s+",
+                         re.I)
+
+
+def without_status_word(name: str) -> str:
+    """A place name without the status word a record may put before it ("Obec Lhota" -> "Lhota")."""
+    return STATUS_WORD.sub("", name.strip()).strip()
+
+
 def municipality_named(index: MunicipalityIndex, name: str | None, okres: str | None = None,
                        kraj: str | None = None) -> Place | None:
     """The municipality a record names outright (a catalogue's "obec, okres, kraj"): the registry entries of exactly
-    that name, narrowed by the okres and then the kraj given; None unless exactly one is left."""
-    hits = [index.entries[i] for i in index.by_name.get(fold((name or "").strip()), [])]
+    that name as written, else of the name without its status word (a few registry names begin with "Město"
+    themselves), narrowed by the okres and then the kraj given; None unless exactly one is left."""
+    written = (name or "").strip()
+    hits = [index.entries[i] for i in index.by_name.get(fold(written), [])] or [
+        index.entries[i] for i in index.by_name.get(fold(without_status_word(written)), [])]
     for value, attr in ((okres, "okres"), (kraj, "kraj_name")):
         if value and len(hits) > 1:
             narrowed = [e for e in hits if fold(getattr(e, attr)) == fold(value.strip())]

@@ -186,3 +186,19 @@ def test_a_name_shared_by_several_municipalities_is_resolved_by_its_okres_and_kr
     assert municipality_named(idx, "Kaliště", None, "Středočeský kraj").code == "3"
     assert municipality_named(idx, "Kaliště", None, "Kraj Vysočina") is None  # still two: unsure, so none
     assert municipality_named(idx, "Neexistující Ves") is None
+
+
+def test_a_named_place_is_tried_as_written_then_without_its_status_word():
+    from transforms.municipality_match import build_index, municipality_named
+
+    rows = [{"municipality_code": "1", "name": "Město Touškov", "okres_name": "Plzeň-sever", "kraj_code": "43",
+             "kraj_name": "Plzeňský kraj"},
+            {"municipality_code": "2", "name": "Touškov", "okres_name": "Písek", "kraj_code": "31",
+             "kraj_name": "Jihočeský kraj"},
+            {"municipality_code": "3", "name": "Lhota", "okres_name": "Příbram", "kraj_code": "27",
+             "kraj_name": "Středočeský kraj"}]
+    idx = build_index(rows)
+    assert municipality_named(idx, "Město Touškov").code == "1"  # a registry name that begins with "Město"
+    assert municipality_named(idx, "Obec Lhota").code == "3"
+    assert municipality_named(idx, "Touškov").code == "2"
+    assert municipality_named(idx, "Statutární město Lhota").code == "3"
