@@ -1,5 +1,6 @@
 """How much of the demo web's portals a harvest gets right: Databáze strategií records and good practices harvested
-with correct fields, registry records linked to the right strategies, CEP projects and participants.
+with correct fields, registry records linked to the right strategies, CEP projects and participants, the projects of
+the STARFOS-like listing.
 
     .venv/bin/python bench/portals_quality.py --sites 40
 
@@ -87,6 +88,21 @@ def rd_figures(con, folder: Path) -> dict:
             "municipal_participations": len(expected), "linked_to_their_municipality": len(expected & linked)}
 
 
+def listing_figures(con, truth: list[dict]) -> dict:
+    """Projects of the STARFOS-like listing: every one with its listing page; those the export lacks with the fields
+    their page shows."""
+    cols = ("project_code", "listing_url", "title", "goals", "start_year", "end_year", "recipient_ico",
+            "state_support_czk")
+    got = {r[0]: dict(zip(cols, r)) for r in con.execute(f"SELECT {', '.join(cols)} FROM rd_projects").fetchall()}
+    with_page = sum(1 for t in truth if (got.get(t["code"]) or {}).get("listing_url") == t["url"])
+    fresh = [t for t in truth if not t["in_export"]]
+    right = sum(1 for t in fresh if (g := got.get(t["code"])) and g["title"] == t["title"]
+                and (g["goals"] or "") == t["goals"] and (g["start_year"], g["end_year"]) == (t["start_year"], t["end_year"])
+                and g["recipient_ico"] == (t["recipient_ico"] or None) and g["state_support_czk"] == t["state_support_czk"])
+    return {"listed": len(truth), "with_their_listing_page": with_page, "only_in_the_listing": len(fresh),
+            "those_with_correct_fields": right}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sites", type=int, default=40)
@@ -106,7 +122,8 @@ def main() -> int:
             result = {"sites": args.sites,
                       "strategy_registry": registry_figures(con, _jsonl(portals / "registry_truth.jsonl")),
                       "good_practices": practice_figures(con, _jsonl(portals / "good_practices_truth.jsonl")),
-                      "rd_projects": rd_figures(con, portals / "isvavai")}
+                      "rd_projects": rd_figures(con, portals / "isvavai"),
+                      "rd_project_listing": listing_figures(con, _jsonl(portals / "starfos_truth.jsonl"))}
             con.close()
     print(json.dumps(result, ensure_ascii=False, indent=1))
     out = ROOT / "bench" / "results" / f"portals_quality-{args.sites}.json"

@@ -2,14 +2,17 @@
 
     .venv/bin/python bench/rd_projects_quality.py [--errors]
 
-Reads data/evaluation/rd_projects_real.jsonl (real titles and goals of CEP/STARFOS projects with their provenance;
-see rd_projects_real.md for how they were collected and labelled) and judges each with
-transforms.rd_project.understand_project, the same classifier as documents; nothing was tuned on these records.
-Prints precision and recall of is_smart, and with --errors every wrong call.
+Reads data/evaluation/rd_projects_real*.jsonl (real titles and goals of CEP/STARFOS/TA ČR/GA ČR projects with their
+provenance; the .md beside each says how they were collected and labelled) and judges each with
+transforms.rd_project.understand_project, the same classifier as documents. The records are split once into a tune
+part and a check part (`split`: within each label, by the hash of the record's code and title, half and half), rules
+are designed on the tune part only, and the figures that count are the check part's. --errors lists the wrong calls
+of the tune part only.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from pathlib import Path
@@ -20,34 +23,58 @@ sys.path.insert(0, str(ROOT))
 from transforms.rd_project import understand_project  # noqa: E402
 from transforms.vocabulary import load_vocabulary  # noqa: E402
 
+FILES = ("rd_projects_real.jsonl", "rd_projects_real2.jsonl")
+
+
+def records() -> list[dict]:
+    folder = ROOT / "data" / "evaluation"
+    return [json.loads(line) for name in FILES for line in (folder / name).read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+
+
+def _key(r: dict) -> str:
+    return hashlib.sha256(f"{r.get('project_code') or ''}|{(r.get('title') or r.get('goals') or '')[:80]}".encode()
+                          ).hexdigest()
+
+
+def split(recs: list[dict]) -> dict[str, str]:
+    """Record key -> 'tune' | 'check': within each label, records ordered by key hash, the first half tune."""
+    out = {}
+    for label in (True, False):
+        keys = sorted(_key(r) for r in recs if r["is_smart"] is label)
+        for i, k in enumerate(keys):
+            out[k] = "tune" if i < (len(keys) + 1) // 2 else "check"
+    return out
+
+
+def figures(judged: list[tuple[dict, bool]]) -> dict:
+    tp = sum(1 for r, j in judged if j and r["is_smart"])
+    fp = sum(1 for r, j in judged if j and not r["is_smart"])
+    fn = sum(1 for r, j in judged if not j and r["is_smart"])
+    tn = len(judged) - tp - fp - fn
+    return {"records": len(judged), "labelled_smart": tp + fn, "tp": tp, "fp": fp, "fn": fn, "tn": tn,
+            "precision": round(tp / (tp + fp), 3) if tp + fp else None,
+            "recall": round(tp / (tp + fn), 3) if tp + fn else None,
+            "with_goals": sum(1 for r, _ in judged if r.get("goals"))}
+
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--errors", action="store_true", help="list the records judged wrongly")
+    ap.add_argument("--errors", action="store_true", help="list the wrongly judged records of the tune part")
     args = ap.parse_args()
     vocab = load_vocabulary()
-    records = [json.loads(line) for line in (ROOT / "data" / "evaluation" / "rd_projects_real.jsonl").read_text(
-        encoding="utf-8").splitlines() if line.strip()]
-    tp = fp = fn = tn = 0
-    wrong = []
-    for r in records:
-        judged = understand_project({"title": r.get("title"), "goals": r.get("goals")}, vocab, None)["is_smart"]
-        tp += judged and r["is_smart"]
-        fp += judged and not r["is_smart"]
-        fn += (not judged) and r["is_smart"]
-        tn += (not judged) and not r["is_smart"]
-        if judged != r["is_smart"]:
-            wrong.append((r["is_smart"], judged, r.get("project_code"), (r.get("title") or r.get("goals") or "")[:90]))
-    precision = tp / (tp + fp) if tp + fp else None
-    recall = tp / (tp + fn) if tp + fn else None
-    result = {"records": len(records), "labelled_smart": tp + fn, "tp": tp, "fp": fp, "fn": fn, "tn": tn,
-              "precision": round(precision, 3) if precision is not None else None,
-              "recall": round(recall, 3) if recall is not None else None,
-              "with_goals": sum(1 for r in records if r.get("goals"))}
-    print(json.dumps(result, indent=1))
+    recs = records()
+    part = split(recs)
+    judged = {"tune": [], "check": []}
+    for r in recs:
+        verdict = understand_project({"title": r.get("title"), "goals": r.get("goals")}, vocab, None)["is_smart"]
+        judged[part[_key(r)]].append((r, verdict))
+    print(json.dumps({name: figures(rows) for name, rows in judged.items()}, indent=1))
     if args.errors:
-        for truth, judged, code, text in wrong:
-            print(f"label {truth!s:5} judged {judged!s:5} {code or '-':16} {text}")
+        for r, verdict in judged["tune"]:
+            if verdict != r["is_smart"]:
+                print(f"label {r['is_smart']!s:5} judged {verdict!s:5} {r.get('project_code') or '-':16} "
+                      f"{(r.get('title') or r.get('goals') or '')[:100]}")
     return 0
 
 

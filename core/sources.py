@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 # files (the IS VaVaI CEP export) fetched as they are; portals of records (the Databáze strategií, good-practice
 # catalogues) whose record pages are kept for their fields and whose full-text links are documents
 SOURCE_KINDS = ("municipal_site", "regional_site", "national_site", "notice_board_feed", "rd_dataset",
-                "strategy_registry", "good_practice_catalogue")
+                "strategy_registry", "good_practice_catalogue", "rd_project_listing")
 REQUIRED_COLUMNS = ("source_id", "kind", "start_url", "municipality_code")
 OPTIONAL_COLUMNS = ("name", "cms", "document_hosts", "extra_start_urls", "enabled")
 # the families spiders/cms recognises (tests/core/test_sources.py keeps the two lists equal)

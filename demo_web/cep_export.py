@@ -59,6 +59,8 @@ PARTICIPANT_COLUMNS = (
 PROJECTS_FILE = "CEP-projekty.csv"
 PARTICIPANTS_FILE = "CEP-ucastnici.csv"
 TRUTH_FILE = "cep_truth.json"
+LISTING_ONLY_FILE = "listing-only-projects.csv"
+LISTING_ONLY_SMART_SHARE = 0.3
 ENCODING = "utf-8"
 DELIMITER = ","
 ROW_END = "\r\n"
@@ -1114,11 +1116,13 @@ def _participants(rng: random.Random, groups: tuple[str, ...], pool: dict[str, l
     return chosen
 
 
-def write_cep_export(out_dir: Path, projects: int = 50_000, seed: int = 2021) -> dict:
+def write_cep_export(out_dir: Path, projects: int = 50_000, seed: int = 2021, listing_only: int = 0) -> dict:
     """Write CEP-projekty.csv, CEP-ucastnici.csv and cep_truth.json into out_dir; return the truth.
 
+    `listing_only` more TA ČR projects, started after the export was made, go to LISTING_ONLY_FILE (the same
+    columns plus `ucastnici`, the participants' rows as JSON) for a project-listing portal to show.
     The truth has `counts`, the `format` emulated, `projects` (per project code: smart, areas, theme,
-    near_miss) and `municipal_participants` (project code, ucastnik key, IČO, name, RÚIAN municipality code,
+    near_miss; in_export False for a listing-only project) and `municipal_participants` (project code, ucastnik key, IČO, name, RÚIAN municipality code,
     main_recipient, smart_project).
     """
     out_dir = Path(out_dir)
@@ -1142,6 +1146,66 @@ def write_cep_export(out_dir: Path, projects: int = 50_000, seed: int = 2021) ->
     counts = {"projects": 0, "participants": 0, "smart_projects": 0, "near_miss_projects": 0,
               "rows_without_dates": 0, "czech_keywords": 0}
 
+    def project(i: int, theme: str | None, prog: Programme, start: int) -> tuple[tuple, list[tuple], bool]:
+        """One project: its CSV row and its participants' rows (truth and counts recorded); whether it has no dates."""
+        end = min(start + rng.randint(1, 4), LAST_YEAR + 3)
+        code = _unique_code(rng, prog, start, end, used_codes)
+
+        municipality, municipality_main = None, False
+        if theme is not None:
+            if rng.random() < MUNICIPAL_SMART_SHARE:
+                municipality = rng.choice(active)
+                municipality_main = rng.random() < MUNICIPAL_MAIN_SHARE
+            text = _smart_text(rng, theme, municipality)
+            groups: tuple[str, ...] = ("smart", "smart_company")
+            field = None
+        else:
+            field = rng.choice(prog.fields)
+            if field in MUNICIPAL_FIELDS and rng.random() < MUNICIPAL_ORDINARY_SHARE:
+                municipality = rng.choice(active)
+            applied = prog.category != "ZV"
+            text = _ordinary_text(rng, field, applied, start)
+            groups = FIELDS[field]["orgs"]
+        n_part = rng.choices((1, 2, 3, 4, 5), (50, 26, 13, 7, 4))[0] if theme is None else rng.randint(1, 3)
+        people = _participants(rng, groups, pool, n_part, municipality, municipality_main)
+        if rng.random() < 0.002:
+            people.append(rng.choice(foreign))
+        main = people[0]
+        total, support = _money(rng, prog, start, theme is not None)
+        costs, supports = _split(rng, total, len(people)), _split(rng, support, len(people))
+        supports = [min(s, c) for s, c in zip(supports, costs)]
+        support = sum(supports)
+
+        no_dates = rng.random() < NO_DATES_SHARE
+        started = "" if no_dates else date(start, rng.choice((1, 1, 1, 3, 4, 7)), 1).isoformat()
+        ended = "" if no_dates else date(end, 12, 31).isoformat()
+        status, evaluation = _status(rng, end)
+        key = f"ico:{main.ico}"
+        row = (
+            i + 1, DETAIL_URL.format(code=code), code, "", prog.provider,
+            "" if rng.random() < 0.3 else prog.category,
+            "" if rng.random() < NO_PROGRAMME_SHARE else prog.code,
+            text.title, "" if rng.random() < NO_TITLE_EN_SHARE else text.title_en, "S", start, end,
+            started, ended, text.obor, text.oecd, text.goals, "" if rng.random() < 0.03 else text.goals_en,
+            text.keywords, "" if rng.random() < NO_RECIPIENT_KEY_SHARE else key, main.name,
+            _write_ico(rng, main.ico), _postcode(rng, main), main.city, main.country, total, support, 0,
+            "" if rng.random() < 0.5 else f"{code}/{start}", status, evaluation)
+        people_rows = []
+        for org, cost, sup in zip(people, costs, supports):
+            people_rows.append((code, prog.provider, f"ico:{org.ico}", org.name, org.country, cost, sup, 0, ""))
+            if org.municipality_code:
+                municipal.append({"project_code": code, "ucastnik": f"ico:{org.ico}", "ico": org.ico,
+                                  "name": org.name, "municipality_code": org.municipality_code,
+                                  "main_recipient": org is main, "smart_project": theme is not None,
+                                  "in_export": i < projects})
+        truth_projects[code] = {"smart": theme is not None,
+                                "areas": list(SMART_THEMES[theme]["areas"]) if theme else [],
+                                "theme": theme, "near_miss": field in NEAR_MISS_FIELDS, "in_export": i < projects}
+        if i < projects:
+            counts["czech_keywords"] += text.czech_keywords
+            counts["near_miss_projects"] += field in NEAR_MISS_FIELDS
+        return row, people_rows, no_dates
+
     p_tmp, u_tmp = out_dir / (PROJECTS_FILE + ".tmp"), out_dir / (PARTICIPANTS_FILE + ".tmp")
     with open(p_tmp, "w", encoding=ENCODING, newline="") as pf, open(u_tmp, "w", encoding=ENCODING, newline="") as uf:
         pw = csv.writer(pf, delimiter=DELIMITER, lineterminator=ROW_END, quoting=csv.QUOTE_MINIMAL)
@@ -1152,64 +1216,29 @@ def write_cep_export(out_dir: Path, projects: int = 50_000, seed: int = 2021) ->
             theme = rng.choice(themes) if i in smart_rows else None
             prog = _choose_programme(rng, theme)
             start = rng.randint(max(prog.first, 2012) if theme else prog.first, prog.last)
-            end = min(start + rng.randint(1, 4), LAST_YEAR + 3)
-            code = _unique_code(rng, prog, start, end, used_codes)
-
-            municipality, municipality_main = None, False
-            if theme is not None:
-                if rng.random() < MUNICIPAL_SMART_SHARE:
-                    municipality = rng.choice(active)
-                    municipality_main = rng.random() < MUNICIPAL_MAIN_SHARE
-                text = _smart_text(rng, theme, municipality)
-                groups: tuple[str, ...] = ("smart", "smart_company")
-                field = None
-            else:
-                field = rng.choice(prog.fields)
-                if field in MUNICIPAL_FIELDS and rng.random() < MUNICIPAL_ORDINARY_SHARE:
-                    municipality = rng.choice(active)
-                applied = prog.category != "ZV"
-                text = _ordinary_text(rng, field, applied, start)
-                groups = FIELDS[field]["orgs"]
-            n_part = rng.choices((1, 2, 3, 4, 5), (50, 26, 13, 7, 4))[0] if theme is None else rng.randint(1, 3)
-            people = _participants(rng, groups, pool, n_part, municipality, municipality_main)
-            if rng.random() < 0.002:
-                people.append(rng.choice(foreign))
-            main = people[0]
-            total, support = _money(rng, prog, start, theme is not None)
-            costs, supports = _split(rng, total, len(people)), _split(rng, support, len(people))
-            supports = [min(s, c) for s, c in zip(supports, costs)]
-            support = sum(supports)
-
-            no_dates = rng.random() < NO_DATES_SHARE
-            started = "" if no_dates else date(start, rng.choice((1, 1, 1, 3, 4, 7)), 1).isoformat()
-            ended = "" if no_dates else date(end, 12, 31).isoformat()
-            status, evaluation = _status(rng, end)
-            key = f"ico:{main.ico}"
-            pw.writerow((
-                i + 1, DETAIL_URL.format(code=code), code, "", prog.provider,
-                "" if rng.random() < 0.3 else prog.category,
-                "" if rng.random() < NO_PROGRAMME_SHARE else prog.code,
-                text.title, "" if rng.random() < NO_TITLE_EN_SHARE else text.title_en, "S", start, end,
-                started, ended, text.obor, text.oecd, text.goals, "" if rng.random() < 0.03 else text.goals_en,
-                text.keywords, "" if rng.random() < NO_RECIPIENT_KEY_SHARE else key, main.name,
-                _write_ico(rng, main.ico), _postcode(rng, main), main.city, main.country, total, support, 0,
-                "" if rng.random() < 0.5 else f"{code}/{start}", status, evaluation))
-            for org, cost, sup in zip(people, costs, supports):
-                uw.writerow((code, prog.provider, f"ico:{org.ico}", org.name, org.country, cost, sup, 0, ""))
-                if org.municipality_code:
-                    municipal.append({"project_code": code, "ucastnik": f"ico:{org.ico}", "ico": org.ico,
-                                      "name": org.name, "municipality_code": org.municipality_code,
-                                      "main_recipient": org is main, "smart_project": theme is not None})
-            truth_projects[code] = {"smart": theme is not None,
-                                    "areas": list(SMART_THEMES[theme]["areas"]) if theme else [],
-                                    "theme": theme, "near_miss": field in NEAR_MISS_FIELDS}
+            row, people_rows, no_dates = project(i, theme, prog, start)
+            pw.writerow(row)
+            uw.writerows(people_rows)
             counts["projects"] += 1
-            counts["participants"] += len(people)
+            counts["participants"] += len(people_rows)
             counts["smart_projects"] += theme is not None
-            counts["near_miss_projects"] += field in NEAR_MISS_FIELDS
             counts["rows_without_dates"] += no_dates
-            counts["czech_keywords"] += text.czech_keywords
+    # projects started after the export was made: a project-listing portal (STARFOS) shows them, the export not yet
+    newest = [p for p in PROGRAMMES if p.provider == "TA0" and p.last >= LAST_YEAR]
+    l_tmp = out_dir / (LISTING_ONLY_FILE + ".tmp")
+    with open(l_tmp, "w", encoding=ENCODING, newline="") as lf:
+        lw = csv.writer(lf, delimiter=DELIMITER, lineterminator=ROW_END, quoting=csv.QUOTE_MINIMAL)
+        lw.writerow(PROJECT_COLUMNS + ("ucastnici",))
+        for i in range(listing_only):
+            theme = rng.choice(themes) if rng.random() < LISTING_ONLY_SMART_SHARE else None
+            allowed = [p for p in newest if theme is None or (p.code in SMART_THEMES[theme]["programmes"]
+                                                              and p.smart_weight)] or newest
+            prog = rng.choice(allowed)
+            row, people_rows, _ = project(projects + i, theme, prog, LAST_YEAR + 1)
+            lw.writerow(row + (json.dumps([list(r) for r in people_rows], ensure_ascii=False),))
+    counts["listing_only"] = listing_only
     os.replace(p_tmp, out_dir / PROJECTS_FILE)
+    os.replace(l_tmp, out_dir / LISTING_ONLY_FILE)
     os.replace(u_tmp, out_dir / PARTICIPANTS_FILE)
     counts["municipal_participants"] = len(municipal)
     truth = {

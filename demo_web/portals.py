@@ -5,7 +5,8 @@ own row in sources.csv (with the source kind the harvest uses for it): the IS Va
 a synthetic CEP export (demo_web.cep_export: real column names, the generator's own texts; truth in
 `portals/isvavai/cep_truth.json`) and the Databáze strategií replica (demo_web.strategy_registry; truth in
 `portals/registry_truth.jsonl`) and two good-practice catalogues of different structure, Czech and foreign
-(demo_web.good_practices; truth in `portals/good_practices_truth.jsonl`).
+(demo_web.good_practices; truth in `portals/good_practices_truth.jsonl`) and a STARFOS-like project listing
+(demo_web.starfos; truth in `portals/starfos_truth.jsonl`).
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from urllib.parse import urlsplit
 from .cep_export import PARTICIPANTS_FILE, PROJECTS_FILE, write_cep_export
 from .routing import Reply
 
-PORTAL_COUNT = 4  # the IS VaVaI open-data page, the Databáze strategií replica, two good-practice catalogues
+PORTAL_COUNT = 5  # the IS VaVaI open-data page, the Databáze strategií replica, two good-practice catalogues, STARFOS
 OPENDATA = "/dokumenty/opendata/"
 PUBLISHED = format_datetime(datetime(2026, 10, 20, 6, 0, tzinfo=timezone.utc), usegmt=True)
 
@@ -95,9 +96,10 @@ def build_portals(out_dir: Path, web, seed: int, cep_projects: int) -> list:
 
     first_port = web.base_port + len(web.sites)
     cep_dir = Path(out_dir) / "portals" / "isvavai"
-    stamp = cep_dir / f".done-{seed}-{cep_projects}"
+    listing_only = min(40, max(5, cep_projects // 100))
+    stamp = cep_dir / f".done-{seed}-{cep_projects}-{listing_only}"
     if not stamp.exists():
-        write_cep_export(cep_dir, projects=cep_projects, seed=seed)
+        write_cep_export(cep_dir, projects=cep_projects, seed=seed, listing_only=listing_only)
         stamp.write_text(hashlib.sha256(f"{seed}:{cep_projects}".encode()).hexdigest(), encoding="utf-8")
     isvavai = Portal(
         portal_id="isvavai-opendata", source_kind="rd_dataset", name="IS VaVaI – otevřená data (CEP)",
@@ -113,4 +115,9 @@ def build_portals(out_dir: Path, web, seed: int, cep_projects: int) -> list:
     practices = [CataloguePortal(c, first_port + 2 + i) for i, c in enumerate(catalogues)]
     truth = "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in practice_truth(catalogues))
     (Path(out_dir) / "portals" / "good_practices_truth.jsonl").write_text(truth, encoding="utf-8")
-    return [isvavai, registry, *practices]
+    from .starfos import build_listing, truth_rows as listing_truth
+
+    starfos = build_listing(cep_dir, port=first_port + 2 + len(catalogues))
+    truth = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in listing_truth(starfos))
+    (Path(out_dir) / "portals" / "starfos_truth.jsonl").write_text(truth, encoding="utf-8")
+    return [isvavai, registry, *practices, starfos]

@@ -18,12 +18,13 @@ from core.processes import die_with_parent
 from demo_web import REPO_ROOT
 
 KRAJ_AND_FOREIGN = 4  # 3 regional sites + the foreign host follow the municipal sites
-PORTALS = 4  # then the portals (demo_web.portals.PORTAL_COUNT)
 
 
 def ports_needed(sites: int) -> int:
     """How many consecutive ports a demo web of `sites` municipal sites listens on."""
-    return sites + KRAJ_AND_FOREIGN + PORTALS
+    from demo_web.portals import PORTAL_COUNT
+
+    return sites + KRAJ_AND_FOREIGN + PORTAL_COUNT
 
 
 def _port_free(port: int) -> bool:

@@ -1,10 +1,11 @@
-"""Record pages of portals (fetches.kind = 'record'): the Databáze strategií's strategy records and the good
-practices of good-practice catalogues, read into rows.
+"""Record pages of portals (fetches.kind = 'record'): the Databáze strategií's strategy records, the good
+practices of good-practice catalogues and the R&D projects of project-listing portals (STARFOS), read into rows.
 
 Each record page's latest copy is parsed (transforms.strategy_registry, transforms.good_practice), its place
 matched to a municipality (transforms.municipality_match, the same index as documents). A registry record is linked
 to the harvested strategy it describes (transforms.registry_link); a practice is judged by the documents' SMART
-classifier (its areas) and its funding read by the documents' funding finder. Contact details never reach a row.
+classifier (its areas) and its funding read by the documents' funding finder; a listed project is judged as a CEP
+record is (transforms.rd_project). Contact details never reach a row.
 A page that cannot be read is a record_problems row with its reason.
 """
 from __future__ import annotations
@@ -19,7 +20,7 @@ from transforms.registry_link import link_records
 import hashlib
 import json
 import sqlite3
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from transforms.annotate import ANNOTATOR_VERSION
 from transforms.czech_text import fold
@@ -27,10 +28,20 @@ from transforms.funding import find_funding
 from transforms.good_practice import parse_practice
 from transforms.size_class import size_class
 from transforms.smart import score_smart
+from transforms.rd_listing import parse_project
+from transforms.rd_project import understand_project
 from transforms.strategy_registry import parse_detail
 from transforms.vocabulary import Vocabulary
 
-PARSERS = {"strategy_registry": parse_detail, "good_practice_catalogue": parse_practice}
+PARSERS = {"strategy_registry": parse_detail, "good_practice_catalogue": parse_practice,
+           "rd_project_listing": parse_project}
+
+
+class RecordTables(NamedTuple):
+    registry: list[dict]   # strategy_registry rows without their links
+    practices: list[dict]  # good_practices rows
+    projects: list[dict]   # R&D projects of listing portals (rd_projects columns, listing_url, participants)
+    problems: list[dict]   # record_problems rows
 
 
 def _latest(fetches: list[dict]) -> dict[tuple[str, str], dict]:
@@ -96,6 +107,9 @@ def _understood(kind: str, parsed: dict | str, url: str, index: MunicipalityInde
         return {"problem": parsed}
     if kind == "good_practice_catalogue":
         return {"practice": _practice(parsed, index, vocabulary)}
+    if kind == "rd_project_listing":
+        return {"project": {**parsed, "participants": [list(p) for p in parsed["participants"]],
+                            **understand_project(parsed, vocabulary, index)}}
     municipality, kraj = _place(index, parsed, kraj_codes)
     return {"registry": {
         "name": parsed.get("name"), "gestor": parsed.get("gestor"), "gestor_slug": parsed.get("gestor_slug"),
@@ -121,16 +135,15 @@ def _cache(path: Path | None, version: str, wanted: list[str]) -> tuple[sqlite3.
 
 def record_tables(fetches: list[dict], source_kinds: dict[str, str], raw_dir: Path,
                   index_of: Callable[[], MunicipalityIndex | None], kraj_codes: dict[str, str], vocabulary: Vocabulary,
-                  cache: Path | None = None, registry_version: str = "") -> tuple[list[dict], list[dict], list[dict]]:
-    """(strategy_registry rows without their links, good_practices rows, record_problems rows) from the ok record
-    fetches. A page's content and URL are understood once and kept in `cache` (SQLite); `index_of` builds the
+                  cache: Path | None = None, registry_version: str = "") -> RecordTables:
+    """The rows of the ok record fetches (RecordTables). A page's content and URL are understood once and kept in `cache` (SQLite); `index_of` builds the
     municipality index only when some page is new."""
     latest = sorted((k, f) for k, f in _latest(fetches).items() if PARSERS.get(source_kinds.get(k[0]) or ""))
     version = f"{VERSION}-{ANNOTATOR_VERSION}-v{vocabulary.version}-m{registry_version}"
     key_of = {k: f"{f['sha256']}|{source_kinds[k[0]]}|{f.get('final_url') or k[1]}" for k, f in latest}
     con, known = _cache(cache, version, list(key_of.values()))
     index, new = None, {}
-    rows, practices, problems = [], [], []
+    rows, practices, projects, problems = [], [], [], []
     for (source_id, url), f in latest:
         kind, key = source_kinds[source_id], key_of[(source_id, url)]
         done = known.get(key)
@@ -150,6 +163,8 @@ def record_tables(fetches: list[dict], source_kinds: dict[str, str], raw_dir: Pa
         elif "practice" in done:
             practices.append({**done["practice"], "source_url": url, "source_id": source_id,
                               "practice_id": "gp_" + hashlib.sha256(url.encode("utf-8")).hexdigest()[:16]})
+        elif "project" in done:
+            projects.append({**done["project"], "listing_url": url, "source_id": source_id})
         else:
             rows.append({**done["registry"], "record_url": url, "strategy_id": None, "link_score": None,
                          "source_id": source_id, "first_seen_at": f["first_seen_at"], "last_seen_at": f["last_seen_at"]})
@@ -158,7 +173,7 @@ def record_tables(fetches: list[dict], source_kinds: dict[str, str], raw_dir: Pa
             con.executemany("INSERT OR REPLACE INTO records VALUES (?, ?, ?)",
                             [(k, version, json.dumps(v, ensure_ascii=False, default=str)) for k, v in new.items()])
         con.close()
-    return rows, practices, problems
+    return RecordTables(rows, practices, projects, problems)
 
 
 def link_registry(registry: list[dict], strategies: list[dict], documents: list[dict], kraj_codes: dict[str, str]) -> None:

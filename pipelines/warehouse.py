@@ -275,10 +275,47 @@ def _sql_text(value: str) -> str:
     return "'" + str(value).replace("'", "''") + "'"
 
 
-def _load_rd_tables(con: duckdb.DuckDBPyConnection, datasets: list[dict]) -> dict[str, int]:
+LISTED = {"project_code": pa.string(), "provider": pa.string(), "programme_code": pa.string(),
+          "funding_programme": pa.string(), "title": pa.string(), "title_en": pa.string(), "goals": pa.string(),
+          "goals_en": pa.string(), "keywords": pa.list_(pa.string()), "start_year": pa.int64(),
+          "end_year": pa.int64(), "total_cost_czk": pa.int64(), "state_support_czk": pa.int64(),
+          "recipient_name": pa.string(), "recipient_ico": pa.string(), "status": pa.string(),
+          "is_smart": pa.bool_(), "smart_score": pa.float64(), "domains": pa.list_(pa.string()),
+          "named_municipality_code": pa.string(), "source_id": pa.string(), "listing_url": pa.string(),
+          "participants": pa.list_(pa.list_(pa.string()))}
+
+
+def _load_listed_projects(con: duckdb.DuckDBPyConnection, listed: list[dict]) -> None:
+    """Projects of listing portals: a project the data files hold gets its listing_url; one they lack (newer than
+    the export) becomes a row of its own, with its participants."""
+    seen: set[str] = set()
+    rows = []
+    for p in sorted(listed, key=lambda p: (p["project_code"], p["listing_url"])):
+        if p["project_code"] not in seen:
+            seen.add(p["project_code"])
+            rows.append(p)
+    con.register("_listed", pa.table({k: pa.array([r.get(k) for r in rows], type=t) for k, t in LISTED.items()}))
+    con.execute("UPDATE rd_projects AS r SET listing_url = l.listing_url FROM _listed AS l "
+                "WHERE r.project_code = l.project_code")
+    con.execute("CREATE TEMP TABLE _listed_only AS SELECT * FROM _listed "
+                "WHERE project_code NOT IN (SELECT project_code FROM rd_projects)")
+    con.unregister("_listed")
+    columns = [c.name for c in TABLES["rd_projects"].columns]
+    own = {"url": "listing_url", "recipient_country": "CASE WHEN recipient_ico IS NOT NULL THEN 'CZ' END"}
+    select = ", ".join(own.get(c) or (c if c in LISTED else f"NULL::{TABLES['rd_projects'].column(c).type}")
+                       for c in columns)
+    con.execute(f"INSERT INTO rd_projects ({', '.join(columns)}) SELECT {select} FROM _listed_only")
+    con.execute(
+        "INSERT INTO rd_participants (project_code, provider, participant_key, participant_ico, participant_name, "
+        "country, source_id) SELECT project_code, provider, CASE WHEN p[2] IS NOT NULL THEN 'ico:' || p[2] END, p[2], "
+        "p[1], CASE WHEN p[2] IS NOT NULL THEN 'CZ' END, source_id FROM (SELECT *, unnest(participants) AS p "
+        "FROM _listed_only)")
+
+
+def _load_rd_tables(con: duckdb.DuckDBPyConnection, datasets: list[dict], listed: list[dict]) -> dict[str, int]:
     """rd_projects and rd_participants straight from the imported Parquet files (DuckDB reads them; no Python row
-    per project), then linked to municipalities: by IČO (recipient, participants) and by the name in the title or
-    goals (found at import)."""
+    per project), then the projects of listing portals (_load_listed_projects), then linked to municipalities: by
+    IČO (recipient, participants) and by the name in the title or goals (found at import)."""
     # the same project in several files (a moved URL, two sources) is one row: the newest file's
     keys = {"rd_projects": "project_code", "rd_participants": "project_code, coalesce(participant_key, line::VARCHAR)"}
     for name, kind in (("rd_projects", "projects"), ("rd_participants", "participants")):
@@ -299,11 +336,16 @@ def _load_rd_tables(con: duckdb.DuckDBPyConnection, datasets: list[dict]) -> dic
             for c in table.columns)
         con.execute(f"INSERT INTO {name} SELECT {select} FROM ({union}) "
                     f"QUALIFY row_number() OVER (PARTITION BY {keys[name]} ORDER BY _fetched_at DESC, _file_url) = 1")
+    if listed:
+        _load_listed_projects(con, listed)
     named = [d["parquet"] for d in datasets if d["meta"].get("kind") == "projects" and d["parquet"] is not None]
     con.execute("UPDATE rd_participants AS p SET municipality_code = m.municipality_code FROM municipalities AS m "
                 "WHERE m.ico IS NOT NULL AND lpad(m.ico, 8, '0') = p.participant_ico")
     named_sql = (" UNION SELECT project_code, named_municipality_code FROM read_parquet([" +
                  ", ".join(_sql_text(f) for f in named) + "]) WHERE named_municipality_code IS NOT NULL") if named else ""
+    if listed:
+        named_sql += (" UNION SELECT project_code, named_municipality_code FROM _listed_only "
+                      "WHERE named_municipality_code IS NOT NULL")
     con.execute(
         "UPDATE rd_projects AS r SET municipality_codes = x.codes FROM ("
         " SELECT project_code, list_sort(list_distinct(list(code))) AS codes FROM ("
@@ -381,7 +423,7 @@ def _derived_tables(seen: dict[str, list[dict]], settings: Settings) -> tuple[di
         if d["doc_id"] in in_feed and "feed" not in d["found_via"]:
             d["found_via"] = sorted([*d["found_via"], "feed"])
     kraj_codes = {fold(m["kraj_name"]): m["kraj_code"] for m in municipalities if m.get("kraj_name")}
-    registry, practices, registry_problems = portal_records.record_tables(
+    registry, practices, listed_projects, registry_problems = portal_records.record_tables(
         seen["record"], {sid: s.get("kind") for sid, s in by_source.items()}, settings.raw_dir,
         lambda: build_index(index_rows(settings)), kraj_codes, load_vocabulary(), cache=settings.records_path,
         registry_version=seeds_version(settings.seeds_dir))
@@ -406,7 +448,7 @@ def _derived_tables(seen: dict[str, list[dict]], settings: Settings) -> tuple[di
         "funding_programmes": funding_programme_rows(settings.seeds_dir),
         "notice_board_records": notice_board_records,
         "record_problems": record_problems,
-    }, dedup, datasets
+    }, dedup, datasets, listed_projects
 
 
 def publish(settings: Settings, latest_crawl_id: str | None = None) -> dict:
@@ -426,10 +468,10 @@ def publish(settings: Settings, latest_crawl_id: str | None = None) -> dict:
             pass  # older DuckDB: default compression
         seen = _load_fetch_log(con, settings.fetchlog_dir)
         fetch_rows = con.execute("SELECT count(*) FROM fetches").fetchone()[0]
-        tables, dedup, datasets = _derived_tables(seen, settings)
+        tables, dedup, datasets, listed_projects = _derived_tables(seen, settings)
         for name, rows in tables.items():
             _load(con, name, rows)
-        _load_rd_tables(con, datasets)
+        _load_rd_tables(con, datasets, listed_projects)
         counts = {name: con.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in TABLES}
         con.execute("CHECKPOINT")
     finally:

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from spiders.base import SiteSpider
 from spiders.middlewares import same_site
 from transforms.good_practice import is_practice_url
+from transforms.rd_listing import is_project_url
 from transforms.strategy_registry import is_detail_url as is_registry_detail
 
 
@@ -103,7 +104,16 @@ class GoodPracticeCatalogueSpider(RecordPortalSpider):
     is_record = staticmethod(is_practice_url)
 
 
+class ProjectListingSpider(RecordPortalSpider):
+    """A portal listing R&D projects (STARFOS: records `/cs/projekty/<kód>`), a second route to the CEP's projects
+    and the only one to those newer than its export."""
+
+    name = "rd_project_listing"
+    is_record = staticmethod(is_project_url)
+
+
 SPIDER_BY_KIND: dict[str, type[SiteSpider]] = {
     cls.name: cls for cls in (MunicipalSiteSpider, RegionalSiteSpider, NationalSiteSpider, NoticeBoardFeedSpider,
-                              DatasetSpider, StrategyRegistrySpider, GoodPracticeCatalogueSpider)
+                              DatasetSpider, StrategyRegistrySpider, GoodPracticeCatalogueSpider,
+                              ProjectListingSpider)
 }
