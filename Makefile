@@ -11,8 +11,8 @@ FONT    := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 help:  ## list targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/'
 
-demo: setup  ## (1) set up, then run the nightly harvest job against the embedded demo web
-	$(BIN)/smartharvest run
+demo: setup  ## (1) set up, then run the nightly harvest job against the embedded demo web (a CEP export of 50,000 projects)
+	$(BIN)/smartharvest run --demo-cep-projects 50000
 
 test: setup  ## (2) set up, then run the whole test suite
 	$(BIN)/python -m pytest

@@ -14,6 +14,7 @@ from core.settings import PROFILES, REPO_ROOT, Settings, export_env, load_settin
 
 DEFAULT_DEMO_SITES = 40
 DEFAULT_DEMO_PORT = 18100
+DEFAULT_DEMO_CEP_PROJECTS = 1000
 
 
 def _add_paths(p: argparse.ArgumentParser) -> None:
@@ -27,6 +28,9 @@ def _add_demo(p: argparse.ArgumentParser) -> None:
                    help=f"municipal sites of the demo web when no --sources is given (default {DEFAULT_DEMO_SITES}, plus 3 regional)")
     p.add_argument("--demo-port", type=int, default=DEFAULT_DEMO_PORT, metavar="P",
                    help=f"first loopback port of the demo web; site i listens on P+i (default {DEFAULT_DEMO_PORT})")
+    p.add_argument("--demo-cep-projects", type=int, default=DEFAULT_DEMO_CEP_PROJECTS, metavar="N",
+                   help="projects in the demo IS VaVaI portal's synthetic CEP export (default "
+                        f"{DEFAULT_DEMO_CEP_PROJECTS}; `make demo` serves a realistic 50000)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -134,7 +138,8 @@ def _start_demo_web(stack: ExitStack, args: argparse.Namespace, data_dir: Path) 
     out = data_dir / "demo_web"
     print(f"[demo-web] starting {args.demo_sites} municipal + 3 regional sites on 127.0.0.1:{args.demo_port}+ ...",
           file=sys.stderr, flush=True)
-    web = stack.enter_context(DemoWebProcess(out, sites=args.demo_sites, base_port=args.demo_port))
+    web = stack.enter_context(DemoWebProcess(out, sites=args.demo_sites, base_port=args.demo_port,
+                                             cep_projects=args.demo_cep_projects))
     print(f"[demo-web] serving; sources {web.sources_csv}", file=sys.stderr, flush=True)
     return web.sources_csv
 

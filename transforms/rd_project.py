@@ -2,12 +2,19 @@
 municipality its title or goals name.
 
 A CEP record is short (a title, a paragraph of goals, keywords), so the project is judged as a short document:
-`smart.score_smart` on the title and the goals with the keywords; `municipality_match` on the same text. Pure.
+`smart.score_smart` on the title and the goals with the keywords; `municipality_match` on the same text. A project
+is SMART when that classifier says so, or when its text joins the two halves of the definition (Koncepce Smart
+Cities: technology and data applied to public services and the running of municipalities and regions): a SMART
+solution, technology or digital means (the vocabulary's solution, technology and digital terms) together with a public
+subject (a municipality, region, public service or citizens: vocabulary `smart.public_subjects`). Research that only
+uses data (a database of tree rings) or studies a town without any technology (a housing-market analysis) is not.
+Pure.
 """
 from __future__ import annotations
 
 from transforms.municipality_match import MunicipalityIndex, match_municipality
 from transforms.smart import score_smart
+from transforms.terms import tokenize
 from transforms.vocabulary import Vocabulary
 
 
@@ -33,13 +40,22 @@ def funding_programme(vocabulary: Vocabulary, project_code: str | None, provider
     return PROVIDERS.get((provider or "").strip().upper())
 
 
+def applied_to_public_subject(vocabulary: Vocabulary, text: str) -> bool:
+    """The text names a SMART solution, a technology or digital means, and a public subject."""
+    tokens = tokenize(text)
+    means = any(h.term.payload[0] == "solution" for h in vocabulary.area_terms.find(tokens)) or any(
+        h.term.payload in ("marker", "tech", "digital") for h in vocabulary.smart_terms.find(tokens))
+    return means and bool(vocabulary.public_subjects.find(tokens))
+
+
 def understand_project(record: dict, vocabulary: Vocabulary, index: MunicipalityIndex | None) -> dict:
     """is_smart, smart_score, domains, the municipality the project names (None when it names none) and its
     funding programme."""
     title = record.get("title") or record.get("title_en") or ""
     text = project_text(record)
     smart = score_smart(vocabulary, title, text)
+    is_smart = smart.is_smart or applied_to_public_subject(vocabulary, title + "\n" + text)
     place = match_municipality(index, title, text) if index is not None else None
-    return {"is_smart": smart.is_smart, "smart_score": smart.smart_score, "domains": list(smart.domains),
+    return {"is_smart": is_smart, "smart_score": smart.smart_score, "domains": list(smart.domains),
             "named_municipality_code": place.code if place is not None and place.kind == "municipality" else None,
             "funding_programme": funding_programme(vocabulary, record.get("project_code"), record.get("provider"))}

@@ -74,6 +74,7 @@ class Vocabulary:
     modifiers: TermIndex
     budget_cues: TermIndex
     formalities: TermIndex                # payload "formality": passages that vote for no area
+    public_subjects: TermIndex            # payload "public": municipalities, regions, public services, citizens
     doc_types: dict[str, DocTypeRule]
     precedence: list[str]
     programmes: list[Programme]
@@ -142,6 +143,7 @@ def from_dict(d: dict) -> Vocabulary:
         modifiers=TermIndex((t, "modifier") for t in group_terms(d["name_modifiers"])),
         budget_cues=TermIndex((t, "budget_cue") for t in group_terms(d["budget_table_cues"])),
         formalities=TermIndex((t, "formality") for t in group_terms(d["formalities"])),
+        public_subjects=TermIndex((t, "public") for t in group_terms(sm.get("public_subjects"))),
         doc_types=types, precedence=list(d.get("document_type_precedence") or []), programmes=programmes,
         date_patterns=dict(d.get("date_and_approval_patterns") or {}), raw=d)
 

@@ -17,8 +17,9 @@ HEADER = ("kod_projektu,poskytovatel,kod_programu,nazev_projektu_originalni,cile
 PARTICIPANTS = "kod_projektu,poskytovatel,ucastnik,nazev_ucastnika,zeme_sidla\n"
 
 
-def _project(code: str, title: str, goals: str, ico: str = "60076658", provider: str = "TA0") -> str:
-    return (f'{code},{provider},{code[:2]},"{title}","{goals}","obec; data",2021,2024,1.1.2021,,ico:{ico},Výzkumný ústav,'
+def _project(code: str, title: str, goals: str, ico: str = "60076658", provider: str = "TA0",
+             keywords: str = "obec; data") -> str:
+    return (f'{code},{provider},{code[:2]},"{title}","{goals}","{keywords}",2021,2024,1.1.2021,,ico:{ico},Výzkumný ústav,'
             f'{ico},CZ,"1 234 567","800 000"\n')
 
 
@@ -27,7 +28,7 @@ SMART = _project("TL01000001", "Chytré veřejné osvětlení obcí",
                  "se senzory a dálkovým dohledem, který sníží spotřebu energie.")
 PLAIN = _project("GA00000002", "Dějiny písemné kultury středověkých klášterů",
                  "Cílem je poznat písemnou kulturu klášterů na základě pramenů v archivech.", ico="216208",
-                 provider="GA0")
+                 provider="GA0", keywords="středověk; písemná kultura")
 
 
 def _settings_with(tmp_path, files: dict[str, bytes]) -> Settings:
