@@ -7,11 +7,15 @@ provenance; the .md beside each says how they were collected and labelled) and j
 transforms.rd_project.understand_project, the same classifier as documents. The records are split once into a tune
 part and a check part (`split`: within each label, by the hash of the record's code and title, half and half), rules
 are designed on the tune part only, and the figures that count are the check part's. --errors lists the wrong calls
-of the tune part only.
+of the tune part only. --synthetic DIR also judges the demo web's synthetic CEP export in DIR (CEP-projekty.csv
+and cep_truth.json, e.g. <demo out>/portals/isvavai): its texts come from the generator's phrase lists, so this is a
+sanity check against rules that fire on ordinary research (near misses such as battery chemistry), not a quality
+figure.
 """
 from __future__ import annotations
 
 import argparse
+import csv
 import hashlib
 import json
 import sys
@@ -58,9 +62,25 @@ def figures(judged: list[tuple[dict, bool]]) -> dict:
             "with_goals": sum(1 for r, _ in judged if r.get("goals"))}
 
 
+def synthetic(folder: Path, vocab, limit: int) -> dict:
+    truth = json.loads((folder / "cep_truth.json").read_text(encoding="utf-8"))["projects"]
+    judged = []
+    with open(folder / "CEP-projekty.csv", encoding="utf-8", newline="") as fh:
+        for i, r in enumerate(csv.DictReader(fh)):
+            if i >= limit:
+                break
+            rec = {"title": r["nazev_projektu_originalni"], "goals": r["cile_reseni_originalni"],
+                   "keywords": [k.strip() for k in r["klicova_slova_anglicky"].split(";") if k.strip()]}
+            judged.append(({"is_smart": truth[r["kod_projektu"]]["smart"], "goals": rec["goals"]},
+                           understand_project(rec, vocab, None)["is_smart"]))
+    return figures(judged)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--errors", action="store_true", help="list the wrongly judged records of the tune part")
+    ap.add_argument("--synthetic", type=Path, metavar="DIR", help="also judge the synthetic CEP export in DIR")
+    ap.add_argument("--limit", type=int, default=6000, help="projects of the synthetic export judged")
     args = ap.parse_args()
     vocab = load_vocabulary()
     recs = records()
@@ -69,7 +89,10 @@ def main() -> int:
     for r in recs:
         verdict = understand_project({"title": r.get("title"), "goals": r.get("goals")}, vocab, None)["is_smart"]
         judged[part[_key(r)]].append((r, verdict))
-    print(json.dumps({name: figures(rows) for name, rows in judged.items()}, indent=1))
+    result = {name: figures(rows) for name, rows in judged.items()}
+    if args.synthetic:
+        result["synthetic"] = synthetic(args.synthetic, vocab, args.limit)
+    print(json.dumps(result, indent=1))
     if args.errors:
         for r, verdict in judged["tune"]:
             if verdict != r["is_smart"]:

@@ -17,6 +17,7 @@ import os
 from pathlib import Path
 
 from .model import CALENDAR_START, MAX_DEPTH, Doc, DocSpec, Site, Web, calendar_url, robots_allows
+from .feeds import in_feed
 from .routing import respond
 
 FIELDS = ("url", "site_id", "source_id", "municipality_code", "cms", "kind", "format", "doc_type", "is_strategy",
@@ -112,6 +113,7 @@ def doc_row(site: Site, d: Doc, shas: dict | None) -> dict:
         "twin_group": d.twin_group, "version_group": d.version_group, "duplicate_group": d.duplicate_group,
         "depth": d.depth, "resave_group": d.resave_group, "same_document_group": d.same_document_group,
         "version_rank": d.version_rank, "doc_kind": spec.doc_type, "hard_negative": d.hard_negative,
+        "in_feed": in_feed(site, d),
     }
 
 
@@ -171,7 +173,7 @@ def site_entry(site: Site) -> dict:
             "municipality_code": site.municipality_code, "kraj_kod": site.kraj_kod, "name": site.name,
             "cms": site.cms, "port": site.port, "start_url": site.base_url + "/", "robots": site.robots,
             "foreign": site.foreign, "size_class": site.size_class, "population": m.population if m else None,
-            "traps": sorted(site.traps)}
+            "traps": sorted(site.traps), "feed_url": site.base_url + site.feed_path if site.feed_path else None}
 
 
 def _atomic_write(path: Path, text: str) -> None:

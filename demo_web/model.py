@@ -183,6 +183,7 @@ class Site:
     section_ids: dict[str, int] = field(default_factory=dict)
     menu_urls: dict[str, str] = field(default_factory=dict)
     down: bool = False  # taken down on a later night (demo_web.nights): its port does not listen
+    feed_path: str | None = None  # its notice board as an OFN feed (demo_web.feeds)
     _routes: dict | None = None
 
     @property
@@ -840,6 +841,9 @@ def menu_links(site: Site) -> list[tuple[str, str]]:
     return cached[1]
 
 
+FEED_LINK_TEXT = "Úřední deska jako otevřená data (JSON-LD)"  # demo_web.feeds
+
+
 def page_links(site: Site, page: Page) -> list[tuple[str, str]]:
     """Every href a page renders (menu first); the renderer and the depth BFS share this list."""
     links = list(menu_links(site))
@@ -850,6 +854,8 @@ def page_links(site: Site, page: Page) -> list[tuple[str, str]]:
             links.append((d.target, d.spec.title))
         links.extend(site.external_links)
     elif page.kind == "list":
+        if page.section == "uredni_deska" and page.page_no == 1 and site.feed_path:
+            links.append((site.feed_path, FEED_LINK_TEXT))
         for item in page.items:
             if isinstance(item, News):
                 links.append((item.path, item.title))
@@ -917,7 +923,7 @@ def _slot(i: int) -> tuple[str, str]:
 def build_web(sites: int = 40, seed: int = 2026, base_port: int = 18100, night: int = 1) -> Web:
     """The full model: `sites` municipal sites, 3 regional sites and one foreign host, traps placed; on a later
     `night` with that night's changes (demo_web.nights)."""
-    from . import dedup, nights, traps
+    from . import dedup, feeds, nights, traps
     from .cms import scheme_for
 
     if sites < 1:
@@ -963,6 +969,7 @@ def build_web(sites: int = 40, seed: int = 2026, base_port: int = 18100, night: 
         if c["change"] == "removed":  # unlinked: its URL is where it used to answer
             c["doc"].url = scheme_for(c["site"].cms).file_url(c["site"], c["doc"])
             c["doc"].detail = scheme_for(c["site"].cms).detail_url(c["site"], c["doc"])
+    feeds.choose(web)
     for s in out:
         traps.after_urls(web, s)
         build_pages(s)

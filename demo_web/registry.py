@@ -45,6 +45,7 @@ class Municipality:
     kraj_name: str
     population: int
     size_class: str
+    ico: str = ""
 
     @cached_property
     def status_genitive(self) -> str:
@@ -92,7 +93,7 @@ def load_municipalities(path: Path | None = None) -> tuple[Municipality, ...]:
             out.append(Municipality(
                 code=row["kod_obce"], name=row["nazev_obce"], official_name=official,
                 okres=row["okres_nazev"], kraj_kod=row["kraj_kod"], kraj_name=row["kraj_nazev"],
-                population=pop, size_class=size_class(pop)))
+                population=pop, size_class=size_class(pop), ico=(row.get("ico") or "").zfill(8)))
     return tuple(out)
 
 

@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from .cms.base import content_disposition
 from .documents import render
+from .feeds import render_feed
 from .model import CALENDAR_START, Doc, Site, route_key
 from .pages import render_calendar, render_page
 
@@ -75,6 +76,8 @@ def routes(site: Site) -> dict[str, tuple]:
             table[route_key(d.serve)] = ("status", d.status)
     for url, (code, target, _trap) in site.redirects.items():
         table[route_key(url)] = ("redirect", code, target)
+    if site.feed_path:
+        table[route_key(site.feed_path)] = ("feed",)
     site._routes = table
     return table
 
@@ -130,6 +133,8 @@ def _respond(site: Site, path_qs: str) -> Reply:
         return Reply(200, {"Content-Type": ctype}, body)
     if hit[0] == "doc":
         return doc_reply(site, hit[1])
+    if hit[0] == "feed":
+        return Reply(200, {"Content-Type": "application/ld+json"}, render_feed(site))
     if hit[0] == "redirect":
         return Reply(hit[1], {"Location": hit[2], "Content-Type": "text/html; charset=utf-8"},
                      f'<html><body>Přesunuto: <a href="{hit[2]}">{hit[2]}</a></body></html>'.encode())

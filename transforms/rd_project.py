@@ -5,9 +5,10 @@ A CEP record is short (a title, a paragraph of goals, keywords), so the project 
 `smart.score_smart` on the title and the goals with the keywords; `municipality_match` on the same text. A project
 is SMART when that classifier says so, or when its text joins the two halves of the definition (Koncepce Smart
 Cities: technology and data applied to public services and the running of municipalities and regions): a SMART
-solution, technology or digital means (the vocabulary's solution, technology and digital terms) together with a public
-subject (a municipality, region, public service or citizens: vocabulary `smart.public_subjects`). Research that only
-uses data (a database of tree rings) or studies a town without any technology (a housing-market analysis) is not.
+solution or technology (the vocabulary's solution, technology and marker terms) together with a public subject (a
+municipality, region, public service or citizens: vocabulary `smart.public_subjects`). Generic digital words (data,
+databáze, software) do not count as the means: research that uses survey data about citizens or regions is not a
+SMART project, nor is a study of a town without any technology (a housing-market analysis).
 Pure.
 """
 from __future__ import annotations
@@ -41,10 +42,10 @@ def funding_programme(vocabulary: Vocabulary, project_code: str | None, provider
 
 
 def applied_to_public_subject(vocabulary: Vocabulary, text: str) -> bool:
-    """The text names a SMART solution, a technology or digital means, and a public subject."""
+    """The text names a SMART solution or technology, and a public subject."""
     tokens = tokenize(text)
     means = any(h.term.payload[0] == "solution" for h in vocabulary.area_terms.find(tokens)) or any(
-        h.term.payload in ("marker", "tech", "digital") for h in vocabulary.smart_terms.find(tokens))
+        h.term.payload in ("marker", "tech") for h in vocabulary.smart_terms.find(tokens))
     return means and bool(vocabulary.public_subjects.find(tokens))
 
 

@@ -17,10 +17,14 @@ def _smart(vocab, title: str, goals: str | None = None) -> bool:
     return understand_project({"title": title, "goals": goals}, vocab, None)["is_smart"]
 
 
-def test_digital_means_for_a_public_subject_make_a_project_smart(vocab):
+def test_a_technology_for_a_public_subject_makes_a_project_smart(vocab):
     assert _smart(vocab, "Sdílení dat o obsazenosti parkovišť pro menší města",
-                  "Navrhneme databázi a otevřené rozhraní, přes které radnice zveřejní obsazenost parkovišť.")
-    assert _smart(vocab, "Online services for small municipalities")
+                  "Navrhneme senzory a otevřená data, přes která radnice zveřejní obsazenost parkovišť.")
+
+
+def test_research_that_only_uses_data_about_citizens_is_not(vocab):
+    assert not _smart(vocab, "Proměny důvěry občanů v instituce",
+                      "Z dat opakovaných šetření a z databáze voleb popíšeme, komu občané důvěřují.")
 
 
 def test_data_without_a_public_subject_is_not_enough(vocab):
