@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .cep_export import PARTICIPANTS_FILE, PROJECTS_FILE, write_cep_export
+from .portal_base import PortalAddress
 from .routing import Reply
 
 PORTAL_COUNT = 5  # the IS VaVaI open-data page, the Databáze strategií replica, two good-practice catalogues, STARFOS
@@ -27,7 +28,7 @@ PUBLISHED = format_datetime(datetime(2026, 10, 20, 6, 0, tzinfo=timezone.utc), u
 
 
 @dataclass
-class Portal:
+class Portal(PortalAddress):
     portal_id: str
     source_kind: str
     name: str
@@ -36,15 +37,6 @@ class Portal:
     extra_paths: list[str] = field(default_factory=list)
     files: dict[str, tuple[str, Path]] = field(default_factory=dict)  # path -> (content type, file)
     _bodies: dict[str, bytes] = field(default_factory=dict)
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def source_row(self) -> list[str]:
-        """source_id, kind, start_url, municipality_code, name, extra_start_urls."""
-        return [self.portal_id, self.source_kind, self.base_url + self.start_path, "", self.name,
-                " ".join(self.base_url + p for p in self.extra_paths)]
 
     def respond(self, path_qs: str) -> Reply:
         path = urlsplit(path_qs).path

@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit, parse_qs
 
 from .cep_export import LAST_YEAR, LISTING_ONLY_FILE, PARTICIPANTS_FILE, PROJECTS_FILE
+from .portal_base import PortalAddress
 from .routing import Reply
 
 PORTAL_ID = "starfos"
@@ -60,7 +61,7 @@ class ListedProject:
 
 
 @dataclass
-class ProjectListing:
+class ProjectListing(PortalAddress):
     """The portal (same shape as demo_web.portals.Portal for the server)."""
 
     projects: list[ListedProject]
@@ -70,13 +71,6 @@ class ProjectListing:
     name: str = SITE_NAME
     start_path: str = LISTING
     _by_code: dict[str, ListedProject] = field(default_factory=dict, repr=False)
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def source_row(self) -> list[str]:
-        return [self.portal_id, self.source_kind, self.base_url + self.start_path, "", self.name, ""]
 
     def respond(self, path_qs: str) -> Reply:
         return respond(self, path_qs)

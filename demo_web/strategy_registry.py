@@ -32,6 +32,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from .model import Doc, Site, Web, slugify
 from .registry import load_municipalities
 from .render_pdf import render_pdf
+from .portal_base import PortalAddress
 from .routing import Reply
 from .texts import Content, cz_date
 from .vocab import CONSULTANTS
@@ -186,7 +187,7 @@ class Record:
 
 
 @dataclass
-class Registry:
+class Registry(PortalAddress):
     """The registry as a portal of the demo web (same shape as demo_web.portals.Portal for the server)."""
 
     records: list[Record]
@@ -201,14 +202,6 @@ class Registry:
     start_path: str = LISTING
     extra_paths: list[str] = field(default_factory=list)
     _index: dict[tuple[str, str], Record] = field(default_factory=dict, repr=False)
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def source_row(self) -> list[str]:
-        """source_id, kind, start_url, municipality_code, name, extra_start_urls (as Portal.source_row)."""
-        return [self.portal_id, self.source_kind, self.base_url + self.start_path, "", self.name, ""]
 
     def respond(self, path_qs: str) -> Reply:
         return respond(self, path_qs)

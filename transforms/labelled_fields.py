@@ -181,6 +181,18 @@ def find_fields(html: str, labels: Labels) -> tuple[dict[str, Value], object | N
     return found, tree
 
 
+def record_fields(html: str, labels: Labels, record_fields: frozenset[str], what: str,
+                  examples: str) -> tuple[dict[str, Value], object] | str:
+    """The fields and tree of a record page, or why it is not one: unreadable, or fewer than two of the fields
+    only a record page has (`record_fields`; `what` names the page, `examples` some of those labels)."""
+    fields, tree = find_fields(html or "", labels)
+    if tree is None:
+        return f"not a {what}: unreadable or empty HTML"
+    if len(record_fields & set(fields)) < 2:
+        return f"not a {what}: fewer than two labelled record fields ({examples}, ...)"
+    return fields, tree
+
+
 def text(v: Value | None) -> str | None:
     """A value's text, None when the page says there is none ("neuvedeno", "–")."""
     if v is None or fold(v.text).rstrip(".") in EMPTY:

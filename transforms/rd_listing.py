@@ -16,7 +16,7 @@ import re
 from urllib.parse import unquote, urlsplit
 
 from transforms.good_practice import parse_cost
-from transforms.labelled_fields import Labels, Value, clean, find_fields, page_name, text
+from transforms.labelled_fields import Labels, Value, clean, page_name, record_fields, text
 
 LABELS = Labels({
     "code": ("kod projektu", "kod", "identifikacni kod", "project code", "code"),
@@ -96,11 +96,10 @@ def _programme(v: Value | None, code: str) -> str | None:
 
 def parse_project(html: str, url: str) -> dict | str:
     """The project of a project page, or a one-line reason why the page holds none."""
-    fields, tree = find_fields(html or "", LABELS)
-    if tree is None:
-        return "not a project page: unreadable or empty HTML"
-    if len(PROJECT_FIELDS & set(fields)) < 2:
-        return "not a project page: fewer than two labelled project fields (anotace, poskytovatel, doba řešení, ...)"
+    found = record_fields(html, LABELS, PROJECT_FIELDS, "project page", "anotace, poskytovatel, doba řešení")
+    if isinstance(found, str):
+        return found
+    fields, tree = found
     m = _PATH.match(urlsplit(url).path)
     code = clean(text(fields.get("code")) or (unquote(m.group(1)) if m else ""))
     if not code:

@@ -21,7 +21,7 @@ import re
 from datetime import date
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from transforms.labelled_fields import Labels, clean, find_fields, fold, page_name, text, urls
+from transforms.labelled_fields import Labels, clean, fold, page_name, record_fields, text, urls
 
 LABELS: dict[str, tuple[str, ...]] = {
     "name": ("nazev", "nazev strategie", "nazev dokumentu", "nazev koncepce", "nazev strategickeho dokumentu"),
@@ -138,11 +138,10 @@ def split_descriptors(text: str) -> list[str]:
 
 def parse_detail(html: str, url: str) -> dict | str:
     """The record of a detail page (fields of the module docstring), or a one-line reason why there is none."""
-    fields, tree = find_fields(html or "", _LABELS)
-    if tree is None:
-        return "not a detail page: unreadable or empty HTML"
-    if len(RECORD_FIELDS & set(fields)) < 2:
-        return "not a detail page: fewer than two labelled record fields (gestor, úroveň, zpracovatel, ...)"
+    found = record_fields(html, _LABELS, RECORD_FIELDS, "detail page", "gestor, úroveň, zpracovatel")
+    if isinstance(found, str):
+        return found
+    fields, tree = found
     name = text(fields.get("name")) or page_name(tree)
     if not name:
         return "detail page without a name (no Název field, <h1> or <title>)"
