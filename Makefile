@@ -25,11 +25,11 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
-APT_PKGS := fonts-dejavu-core tesseract-ocr tesseract-ocr-ces tesseract-ocr-slk antiword catdoc
+APT_PKGS := fonts-dejavu-core tesseract-ocr tesseract-ocr-ces tesseract-ocr-slk antiword catdoc chromium
 
-sysdeps:  ## Debian packages: DejaVu fonts (Czech demo PDFs), Tesseract with Czech data (OCR), antiword/catdoc (.doc)
+sysdeps:  ## Debian packages: DejaVu fonts (Czech demo PDFs), Tesseract with Czech data (OCR), antiword/catdoc (.doc), Chromium (preview test)
 	@if ! (test -f $(FONT) && command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx ces \
-	      && command -v antiword >/dev/null && command -v catdoc >/dev/null); then \
+	      && command -v antiword >/dev/null && command -v catdoc >/dev/null && command -v chromium >/dev/null); then \
 	  echo "installing Debian packages: $(APT_PKGS)"; \
 	  (apt-get install -y -qq $(APT_PKGS) >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq $(APT_PKGS))); \
 	fi

@@ -453,8 +453,159 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         ("last_seen_at", TIME, "UTC time of the latest fetch"),
         ("gone_since", TIME, "set when the URL no longer serves this content (unlinked, removed, or it now serves another document): start of the first crawl that reached the site without fetching it here"),
     ),
+    _table(
+        "recommendations",
+        "The inspiromat for every municipality of the registry: the best good practices, strategies and SMART R&D projects of comparable municipalities (same or near size class, same or neighbouring kraj, shared SMART areas), ranked, each with its reason; transforms/inspiromat.py.",
+        ("municipality_code", TEXT, "municipality the inspiration is for (municipalities.municipality_code); every registry municipality has rows when any candidate is comparable"),
+        ("rank", INT, "1 = best; ties ordered by kind and item id, so the order is stable across runs"),
+        ("kind", TEXT, "good_practice | strategy | rd_project"),
+        ("item_id", TEXT, "good_practices.practice_id, strategies.strategy_id or rd_projects.project_code"),
+        ("title", TEXT, "title of the item"),
+        ("url", TEXT, "link to its evidence: the practice page, the strategy's document, the project's IS VaVaI page"),
+        ("place", TEXT, "municipality (or kraj) the item comes from"),
+        ("domains", TEXTS, "SMART areas of the item (vocabulary area codes)"),
+        ("reason", TEXT, "why it was chosen, in Czech (e.g. 'stejná velikostní skupina (500–1 999 obyvatel), stejný kraj, sdílené oblasti: energetika, realizovaná dobrá praxe (2022)')"),
+        ("score", FLOAT, "comparability score: same size class 3, near 1; same kraj 2, neighbouring 1; 1.5 per shared area (at most 2); evidence up to 1.25"),
+    ),
+    _table(
+        "search_items",
+        "What full-text search finds (pipelines/search.py): one row per indexed document, strategy, R&D project and good practice, with the facts its filters and hits show. Documents that only repeat another's text (document_clusters role duplicate or format_twin) are left out.",
+        ("item_kind", TEXT, "document | strategy | rd_project | good_practice"),
+        ("item_id", TEXT, "the item in its table: documents.doc_id, strategies.strategy_id, rd_projects.project_code, good_practices.practice_id"),
+        ("title", TEXT, "title of the item"),
+        ("url", TEXT, "where to read it: the document's URL, the strategy's first URL, the project's IS VaVaI (else listing) page, the practice page"),
+        ("kraj_code", TEXT, "region (kraj) RÚIAN code: the document's own, else its municipality's; a strategy's municipality's, else the region it names; a project's first linked municipality's; a practice's municipality's"),
+        ("level", TEXT, "municipal | regional | national | mas for documents and strategies; null for projects and practices"),
+        ("domains", TEXTS, "SMART areas (vocabulary area codes) of the item"),
+        ("municipality_code", TEXT, "municipality of the item (a project: its first linked municipality)"),
+        ("doc_id", TEXT, "document behind the item (a document itself, a strategy's canonical document), else null"),
+        ("excerpt", TEXT, "opening of the indexed text beside the title (at most 2,000 characters): documents.text, rd_projects.goals and keywords, good_practices.description; null for strategies"),
+        ("length", INT, "length of the item in terms, the title's counted three times (BM25 document length)"),
+    ),
+    _table(
+        "search_terms",
+        "The inverted index of full-text search: one row per term per item, sorted by term. Terms are lemmatised, accent-folded Czech words without stop words (transforms.search_text.terms).",
+        ("term", TEXT, "folded lemma ('strategií' -> 'strategie', 'osvětlení' -> 'osvetleni')"),
+        ("item_kind", TEXT, "search_items.item_kind"),
+        ("item_id", TEXT, "search_items.item_id"),
+        ("tf", INT, "occurrences of the term in the item, each in the title counted three times"),
+    ),
+    _table(
+        "search_stats",
+        "Collection statistics BM25 needs, one row.",
+        ("n", INT, "N: number of items indexed"),
+        ("avgdl", FLOAT, "mean item length in terms"),
+    ),
 )}
 
+
+# what the analyst views count as a municipality's plan (pipelines/analyst_views.py)
+QUALIFYING = ("SMART or development strategy (a strategy judged SMART, or a strategic development plan, a development "
+              "programme or a SMART city/village concept)")
+
+VIEWS: dict[str, Table] = {t.name: t for t in (
+    _table(
+        "municipality_strategy_status",
+        f"One row per registry municipality (all 6,258): what the harvest found for it, and whether it has a {QUALIFYING}.",
+        ("municipality_code", TEXT, "municipality (municipalities.municipality_code)"),
+        ("name", TEXT, "municipality name"),
+        ("okres_name", TEXT, "district name"),
+        ("kraj_code", TEXT, "region RÚIAN code"),
+        ("kraj_name", TEXT, "region name"),
+        ("size_class", TEXT, "project size class (municipalities.size_class)"),
+        ("population", INT, "inhabitants (2018)"),
+        ("documents", INT, "documents linked to the municipality (gone ones included)"),
+        ("smart_documents", INT, "of them judged SMART"),
+        ("strategies", INT, "harvested strategies of the municipality (strategies table), any type"),
+        ("smart_strategies", INT, "of them judged SMART"),
+        ("has_smart_or_development_strategy", BOOL, f"the municipality has a {QUALIFYING}"),
+        ("has_current_strategy", BOOL, "such a strategy is still valid (strategies.is_current)"),
+        ("newest_validity_to", INT, "latest validity_to among such strategies (null when none or open-ended)"),
+        ("strategies_in_registry", INT, "its strategies the national Databáze strategií registers"),
+    ),
+    _table(
+        "municipality_coverage",
+        f"Coverage by kraj and size class: how many municipalities have a {QUALIFYING}, from municipality_strategy_status.",
+        ("kraj_code", TEXT, "region RÚIAN code"),
+        ("kraj_name", TEXT, "region name"),
+        ("size_class", TEXT, "project size class (null for the 10 municipalities without a population)"),
+        ("municipalities", INT, "municipalities of the registry in the group"),
+        ("population", INT, "their inhabitants"),
+        ("with_documents", INT, "municipalities with at least one harvested document"),
+        ("with_strategy", INT, "municipalities with a SMART or development strategy"),
+        ("share_with_strategy", FLOAT, "with_strategy / municipalities (0-1, 4 decimals)"),
+        ("with_current_strategy", INT, "municipalities whose such strategy is still valid"),
+        ("with_smart_strategy", INT, "municipalities with a strategy judged SMART"),
+        ("newest_validity_to", INT, "latest validity_to of such a strategy in the group"),
+    ),
+    _table(
+        "smart_projects_by_area",
+        "SMART R&D projects (rd_projects.is_smart) per SMART area: how many, how much support, how many municipalities take part. A project of several areas counts in each.",
+        ("area", TEXT, "vocabulary area code"),
+        ("area_label", TEXT, "the area in Czech"),
+        ("projects", INT, "SMART projects of the area"),
+        ("municipalities", INT, "distinct municipalities linked to them (rd_projects.municipality_codes)"),
+        ("total_cost_czk", INT, "sum of their total costs, CZK"),
+        ("state_support_czk", INT, "sum of their state support, CZK"),
+        ("first_start_year", INT, "earliest start year"),
+        ("last_end_year", INT, "latest end year"),
+    ),
+    _table(
+        "funding_by_programme_and_area",
+        "What each funding programme funds, by subject kind and SMART area (funding_mentions joined to the subject's areas). A subject of several areas counts in each; a subject without areas has area null.",
+        ("programme_code", TEXT, "funding_programmes.programme_code"),
+        ("programme_name", TEXT, "programme name (null when the programme is not in the reference data)"),
+        ("programme_kind", TEXT, "EU cohesion, national RDI, ..."),
+        ("subject", TEXT, "document | rd_project | good_practice"),
+        ("area", TEXT, "vocabulary area code of the subject, null when it has none"),
+        ("area_label", TEXT, "the area in Czech"),
+        ("subjects", INT, "distinct subjects mentioning or funded by the programme"),
+        ("smart_subjects", INT, "of them SMART (documents and projects judged SMART; every good practice)"),
+        ("amount_czk", INT, "money the programme gives them when known (R&D projects' state support), CZK"),
+    ),
+    _table(
+        "good_practices_by_area_and_size",
+        "Good practices of the catalogues per SMART area and size class: what the inspiromat can offer a municipality of each size. A practice of several areas counts in each.",
+        ("area", TEXT, "vocabulary area code"),
+        ("area_label", TEXT, "the area in Czech"),
+        ("size_class", TEXT, "size class of the practice's municipality (null when unknown)"),
+        ("practices", INT, "good practices"),
+        ("czech_practices", INT, "of them in Czechia"),
+        ("countries", TEXTS, "countries of the practices (ISO codes, sorted)"),
+        ("median_cost_czk", FLOAT, "median cost of those with a cost, CZK"),
+        ("newest_year", INT, "latest year of implementation"),
+    ),
+    _table(
+        "strategies_missing_from_registry",
+        "Harvested strategies the national Databáze strategií does not register (strategies.in_registry false): candidates to report to its gestor.",
+        ("strategy_id", TEXT, "strategies.strategy_id"),
+        ("title", TEXT, "title of the latest edition"),
+        ("municipality_code", TEXT, "municipality (null for regional and MAS strategies)"),
+        ("municipality_name", TEXT, "municipality name"),
+        ("kraj", TEXT, "region name"),
+        ("level", TEXT, "municipal | regional | national | mas"),
+        ("doc_type", TEXT, "document type code"),
+        ("validity_from", INT, "first year"),
+        ("validity_to", INT, "last year"),
+        ("is_smart", BOOL, "judged SMART"),
+        ("is_current", BOOL, "still valid"),
+        ("url", TEXT, "a URL where it was found"),
+    ),
+    _table(
+        "registry_records_not_harvested",
+        "Records of the Databáze strategií no harvested strategy matches (strategy_registry.strategy_id null): strategies the harvest has not found on the web yet.",
+        ("record_url", TEXT, "the registry record page"),
+        ("name", TEXT, "name as registered"),
+        ("gestor", TEXT, "responsible institution"),
+        ("level", TEXT, "úroveň as registered"),
+        ("municipality_code", TEXT, "municipality of the gestor, when it is one"),
+        ("kraj_code", TEXT, "kraj of the gestor"),
+        ("valid_from", INT, "first year of validity"),
+        ("valid_to", INT, "last year of validity"),
+        ("fulltext_urls", INT, "number of full-text links the record gives"),
+        ("last_seen_at", TIME, "latest fetch of the record page"),
+    ),
+)}
 
 
 def tables_markdown() -> str:
@@ -462,10 +613,13 @@ def tables_markdown() -> str:
     out = ["# Warehouse tables (`data/warehouse.duckdb`)", "",
            "Generated from `core/schema.py` (`python -m core.schema > docs/TABLES.md`); the same text is stored in",
            "DuckDB as `COMMENT ON` (see `duckdb_tables()` / `duckdb_columns()`) and shown in the Dagster UI.", ""]
-    for t in TABLES.values():
-        out += [f"## `{t.name}`", "", t.comment, "", "| column | type | meaning |", "|---|---|---|"]
-        out += [f"| `{c.name}` | {c.type} | {c.description.replace('|', '&#124;')} |" for c in t.columns]
-        out.append("")
+    for heading, defs in (("", TABLES), ("# Analyst views", VIEWS)):
+        if heading:
+            out += [heading, "", "Views over the tables (pipelines/analyst_views.py), documented the same way.", ""]
+        for t in defs.values():
+            out += [f"## `{t.name}`", "", t.comment, "", "| column | type | meaning |", "|---|---|---|"]
+            out += [f"| `{c.name}` | {c.type} | {c.description.replace('|', '&#124;')} |" for c in t.columns]
+            out.append("")
     return "\n".join(out)
 
 

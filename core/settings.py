@@ -64,6 +64,11 @@ class Settings:
         return self.data_dir / "extracted"
 
     @property
+    def export_dir(self) -> Path:
+        """Where the portal bundles go (`<export_dir>/<date>-<hash>/`, `latest`)."""
+        return self.data_dir / "export"
+
+    @property
     def seeds_dir(self) -> Path:
         return REPO_ROOT / "data" / "seeds"
 

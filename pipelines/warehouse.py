@@ -18,6 +18,9 @@ import pyarrow as pa
 
 from core import fetch_log, raw_store, schema
 from pipelines import clustering, notice_boards, portal_records, rd_projects
+from pipelines.analyst_views import create_views
+from pipelines.inspiromat import write_recommendation_table
+from pipelines.search import build_index as build_search_index
 from pipelines.annotate import index_rows, load_annotations
 from pipelines.registry import funding_programme_rows, kraj_names, municipality_rows, seeds_version
 from core.sources import source_definitions
@@ -467,11 +470,13 @@ def publish(settings: Settings, latest_crawl_id: str | None = None) -> dict:
         except duckdb.Error:
             pass  # older DuckDB: default compression
         seen = _load_fetch_log(con, settings.fetchlog_dir)
-        fetch_rows = con.execute("SELECT count(*) FROM fetches").fetchone()[0]
         tables, dedup, datasets, listed_projects = _derived_tables(seen, settings)
         for name, rows in tables.items():
             _load(con, name, rows)
         _load_rd_tables(con, datasets, listed_projects)
+        write_recommendation_table(con)  # the inspiromat for every municipality, from the tables above
+        build_search_index(con)
+        create_views(con)
         counts = {name: con.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in TABLES}
         con.execute("CHECKPOINT")
     finally:

@@ -11,6 +11,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from core.settings import PROFILES, REPO_ROOT, Settings, export_env, load_settings, writable_dir
+from smartharvest import outputs
 
 DEFAULT_DEMO_SITES = 40
 DEFAULT_DEMO_PORT = 18100
@@ -111,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(table source_health). Exit code 0 when no source is flagged, 1 when some are, 2 without a warehouse.")
     health.add_argument("--db", metavar="PATH", help="DuckDB warehouse file (default: data/warehouse.duckdb)")
     health.add_argument("--all", action="store_true", help="also list the healthy sources")
+    outputs.add_parsers(sub)
     return parser
 
 
@@ -387,7 +389,8 @@ def main(argv: list[str] | None = None) -> int:
         return demo_main(argv[1:])
     args = build_parser().parse_args(argv)
     try:
-        commands = {"run": cmd_run, "ui": cmd_ui, "query": cmd_query, "health": cmd_health, "rebuild": cmd_rebuild, "langid": cmd_langid, "evaluate": cmd_evaluate}
+        commands = {"run": cmd_run, "ui": cmd_ui, "query": cmd_query, "health": cmd_health, "rebuild": cmd_rebuild,
+                    "langid": cmd_langid, "evaluate": cmd_evaluate, **outputs.COMMANDS}
         return commands[args.command](args)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

@@ -24,6 +24,8 @@ EXPECTED_ASSETS = {
     "warehouse/funding_mentions", "warehouse/document_evidence", "warehouse/document_clusters", "warehouse/strategies",
     "warehouse/notice_board_records", "warehouse/record_problems", "warehouse/rd_projects", "warehouse/rd_participants",
     "warehouse/funding_programmes", "warehouse/strategy_registry", "warehouse/good_practices",
+    "warehouse/recommendations", "warehouse/search_items", "warehouse/search_terms", "warehouse/search_stats",
+    "portal_export",
 }
 
 
