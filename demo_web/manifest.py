@@ -114,6 +114,7 @@ def doc_row(site: Site, d: Doc, shas: dict | None) -> dict:
         "depth": d.depth, "resave_group": d.resave_group, "same_document_group": d.same_document_group,
         "version_rank": d.version_rank, "doc_kind": spec.doc_type, "hard_negative": d.hard_negative,
         "in_feed": in_feed(site, d),
+        "detail_url": site.base_url + d.detail if d.detail else None,  # the HTML page presenting the document
     }
 
 
