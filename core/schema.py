@@ -457,6 +457,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         "recommendations",
         "The inspiromat for every municipality of the registry: the best good practices, strategies and SMART R&D projects of comparable municipalities (same or near size class, same or neighbouring kraj, shared SMART areas), ranked, each with its reason; transforms/inspiromat.py.",
         ("municipality_code", TEXT, "municipality the inspiration is for (municipalities.municipality_code); every registry municipality has rows when any candidate is comparable"),
+        ("municipality_name", TEXT, "its name, with its okres (the registry has many namesakes): 'Lhota (okres Kladno)'"),
         ("rank", INT, "1 = best; ties ordered by kind and item id, so the order is stable across runs"),
         ("kind", TEXT, "good_practice | strategy | rd_project"),
         ("item_id", TEXT, "good_practices.practice_id, strategies.strategy_id or rd_projects.project_code"),

@@ -31,10 +31,12 @@ from pipelines.export_metadata import DataFile, Publication, catalog_record, dat
 from transforms.bundle_changes import TableChanges, diff_rows, row_key
 from transforms.digest import build_section, render_html, render_markdown
 
-EXPORTED = ("strategies", "rd_projects", "good_practices", "strategy_registry", "municipality_coverage")
+EXPORTED = ("strategies", "rd_projects", "good_practices", "strategy_registry", "municipality_coverage",
+            "recommendations")
 KEYS: dict[str, tuple[str, ...]] = {
     "strategies": ("strategy_id",), "rd_projects": ("project_code",), "good_practices": ("practice_id",),
     "strategy_registry": ("record_url",), "municipality_coverage": ("kraj_code", "size_class"),
+    "recommendations": ("municipality_code", "rank"),
 }
 # columns that move every night without the row changing: a re-fetch time, a line number in a growing file
 VOLATILE: dict[str, tuple[str, ...]] = {"strategies": ("last_seen_at",), "strategy_registry": ("last_seen_at",),

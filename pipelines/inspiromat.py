@@ -106,9 +106,10 @@ def recommendations(con: duckdb.DuckDBPyConnection, query: str, domain: str | No
 def recommendation_table(con: duckdb.DuckDBPyConnection, limit_per_municipality: int = 5) -> list[dict]:
     """Rows of RECOMMENDATIONS_TABLE for every municipality of the registry, ranked once per (size class, kraj,
     own areas) group rather than once per municipality."""
-    found = recommend_all(municipalities(con), candidates(con), limit=limit_per_municipality,
-                          domains_of=own_areas(con))
-    return [{"municipality_code": code, "rank": i, "kind": r.kind, "item_id": r.item_id, "title": r.title,
+    registry = municipalities(con)
+    names = {m["municipality_code"]: f"{m['name']} (okres {m['okres_name']})" for m in registry}
+    found = recommend_all(registry, candidates(con), limit=limit_per_municipality, domains_of=own_areas(con))
+    return [{"municipality_code": code, "municipality_name": names.get(code), "rank": i, "kind": r.kind, "item_id": r.item_id, "title": r.title,
              "url": r.url, "place": r.place, "domains": list(r.domains), "reason": r.reason, "score": r.score}
             for code in sorted(found) for i, r in enumerate(found[code], start=1)]
 

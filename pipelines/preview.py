@@ -17,7 +17,7 @@ from PIL import Image, ImageDraw, ImageFont
 from transforms.preview_page import render_preview
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-TABLES = ("strategies", "good_practices", "rd_projects", "municipality_coverage")
+TABLES = ("strategies", "good_practices", "rd_projects", "municipality_coverage", "recommendations")
 SIZE_ORDER = ("village_xs", "village", "small_town", "town", "city")
 SIZE_LABELS = {"village_xs": "< 500", "village": "500–1 999", "small_town": "2 000–9 999", "town": "10 000–49 999",
                "city": "50 000 +"}

@@ -23,7 +23,11 @@ SECTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
     ("rd_projects", "Projekty VaVaI", (("project_code", "Kód"), ("title", "Název"), ("start_year", "Od"),
                                        ("end_year", "Do"), ("is_smart", "SMART"), ("domains", "Oblasti"),
                                        ("funding_programme", "Program"))),
+    ("recommendations", "Inspiromat (hledejte obec)", (("title", "Inspirace"), ("municipality_name", "Pro obec"),
+                                                      ("rank", "Pořadí"), ("kind", "Druh"), ("place", "Odkud"),
+                                                      ("reason", "Proč"))),
 )
+RECOMMENDATIONS_PER_MUNICIPALITY = 3  # of the bundle's table, in the page
 MAX_PROJECTS = 5000  # the page stays light: SMART projects first, then the newest
 
 
@@ -32,7 +36,7 @@ def _link(row: Mapping, table: str) -> str | None:
         return (row.get("urls") or [None])[0] or row.get("registry_url")
     if table == "good_practices":
         return row.get("source_url")
-    return row.get("listing_url") or row.get("url")
+    return row.get("listing_url") or row.get("url")  # projects, recommendations
 
 
 def _row(row: Mapping, table: str) -> dict:
@@ -41,6 +45,8 @@ def _row(row: Mapping, table: str) -> dict:
         a, b = row.get("validity_from"), row.get("validity_to")
         out["validity"] = f"{a or ''}–{b or ''}" if a or b else ""
     out["kraj"] = row.get("kraj")
+    if table == "recommendations":  # the municipality it is for is what an editor looks for
+        out = {k: out.get(k) for k in ("title", "municipality_name", "rank", "kind", "place", "reason", "link")}
     out["link"] = _link(row, table)
     return out
 
@@ -48,6 +54,14 @@ def _row(row: Mapping, table: str) -> dict:
 def _projects(rows: Sequence[Mapping]) -> list[Mapping]:
     ordered = sorted(rows, key=lambda r: (not r.get("is_smart"), -(r.get("start_year") or 0), r.get("project_code") or ""))
     return ordered[:MAX_PROJECTS]
+
+
+def _shown(table: str, rows: Sequence[Mapping]) -> Sequence[Mapping]:
+    if table == "rd_projects":
+        return _projects(rows)
+    if table == "recommendations":
+        return [r for r in rows if (r.get("rank") or 0) <= RECOMMENDATIONS_PER_MUNICIPALITY]
+    return rows
 
 
 def _json_for_script(value) -> str:
@@ -135,8 +149,7 @@ def _options(values: Sequence[str]) -> str:
 def render_preview(bundle: str, tables: Mapping[str, Sequence[Mapping]], charts: Sequence[tuple[str, str]] = (),
                    area_labels: Mapping[str, str] | None = None) -> str:
     """The page for a bundle: `tables` are the bundle's rows by table name, `charts` (relative PNG path, caption)."""
-    rows = {t: [_row(r, t) for r in (_projects(tables.get(t) or []) if t == "rd_projects" else tables.get(t) or [])]
-            for t, _, _ in SECTIONS}
+    rows = {t: [_row(r, t) for r in _shown(t, tables.get(t) or [])] for t, _, _ in SECTIONS}
     krajs = sorted({r["kraj"] for rs in rows.values() for r in rs if r.get("kraj")})
     levels = sorted({r["level"] for r in rows["strategies"] if r.get("level")})
     domains = sorted({d for rs in rows.values() for r in rs for d in r.get("domains") or []})

@@ -41,12 +41,12 @@ def funding_programme(vocabulary: Vocabulary, project_code: str | None, provider
     return PROVIDERS.get((provider or "").strip().upper())
 
 
-def applied_to_public_subject(vocabulary: Vocabulary, text: str) -> bool:
-    """The text names a SMART solution or technology, and a public subject."""
-    tokens = tokenize(text)
-    means = any(h.term.payload[0] == "solution" for h in vocabulary.area_terms.find(tokens)) or any(
+def applied_to_public_subject(vocabulary: Vocabulary, tokens: list) -> bool:
+    """The tokens (transforms.terms.tokenize) name a public subject and a SMART solution or technology."""
+    if not vocabulary.public_subjects.find(tokens):  # the rarer half first: most research names no public subject
+        return False
+    return any(h.term.payload[0] == "solution" for h in vocabulary.area_terms.find(tokens)) or any(
         h.term.payload in ("marker", "tech") for h in vocabulary.smart_terms.find(tokens))
-    return means and bool(vocabulary.public_subjects.find(tokens))
 
 
 def understand_project(record: dict, vocabulary: Vocabulary, index: MunicipalityIndex | None) -> dict:
@@ -54,8 +54,9 @@ def understand_project(record: dict, vocabulary: Vocabulary, index: Municipality
     funding programme."""
     title = record.get("title") or record.get("title_en") or ""
     text = project_text(record)
-    smart = score_smart(vocabulary, title, text)
-    is_smart = smart.is_smart or applied_to_public_subject(vocabulary, title + "\n" + text)
+    tokens = tokenize(text)
+    smart = score_smart(vocabulary, title, text, tokens=tokens)
+    is_smart = smart.is_smart or applied_to_public_subject(vocabulary, tokenize(title) + tokens)
     place = match_municipality(index, title, text) if index is not None else None
     return {"is_smart": is_smart, "smart_score": smart.smart_score, "domains": list(smart.domains),
             "named_municipality_code": place.code if place is not None and place.kind == "municipality" else None,

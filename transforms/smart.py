@@ -102,8 +102,8 @@ class _PassageFacts:
         return sorted(self.markers | self.solutions | self.digital)
 
 
-def _facts(vocab: Vocabulary, text: str) -> tuple[list, list[Passage], list[_PassageFacts]]:
-    tokens = tokenize(text)
+def _facts(vocab: Vocabulary, text: str, tokens: list | None = None) -> tuple[list, list[Passage], list[_PassageFacts]]:
+    tokens = tokenize(text) if tokens is None else tokens
     passages = split(text, tokens)
     facts = [_PassageFacts() for _ in passages]
     if not passages:
@@ -166,17 +166,20 @@ def _domains(votes: Counter) -> tuple[list[str], dict[str, float], float]:
     return chosen, shares, effective
 
 
-def score_smart(vocab: Vocabulary, title: str | None, text: str, many_subjects: bool = False) -> Smart:
+def score_smart(vocab: Vocabulary, title: str | None, text: str, many_subjects: bool = False,
+                tokens: list | None = None) -> Smart:
     """SMART relevance, areas and the passages behind them. ``many_subjects``: the document gathers unrelated items
-    (minutes, a newsletter, a budget), so its opening is only its first item. Never raises."""
+    (minutes, a newsletter, a budget), so its opening is only its first item; ``tokens``: the text's tokens when the
+    caller has them already (transforms.terms.tokenize of the same text). Never raises."""
     try:
-        return _score(vocab, title or "", (text or "")[:MAX_TEXT_CHARS], many_subjects)
+        whole = len(text or "") <= MAX_TEXT_CHARS  # the caller's tokens are of the whole text
+        return _score(vocab, title or "", (text or "")[:MAX_TEXT_CHARS], many_subjects, tokens if whole else None)
     except Exception as e:  # noqa: BLE001 - contract: empty result on bad input
         return Smart(0.0, False, [], {}, {"error": f"{type(e).__name__}: {e}"[:200]})
 
 
-def _score(vocab: Vocabulary, title: str, text: str, many_subjects: bool = False) -> Smart:
-    tokens, passages, facts = _facts(vocab, text)
+def _score(vocab: Vocabulary, title: str, text: str, many_subjects: bool = False, tokens: list | None = None) -> Smart:
+    tokens, passages, facts = _facts(vocab, text, tokens)
     n_words = len(tokens)
     head = _title_facts(vocab, title)
     evidence_ix = [i for i, f in enumerate(facts) if f.is_evidence]

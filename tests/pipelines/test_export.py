@@ -14,6 +14,7 @@ import pytest
 from core.schema import TABLES, VIEWS, conform
 from pipelines import export
 from pipelines.analyst_views import create_views
+from pipelines.inspiromat import write_recommendation_table
 from pipelines.export_metadata import FRICTIONLESS_TYPES, REQUIRED_DATASET, REQUIRED_DISTRIBUTION
 
 NIGHT_1 = datetime(2025, 3, 10, 2, 30, tzinfo=timezone.utc)
@@ -112,6 +113,7 @@ def warehouse(tmp_path) -> Path:
     for name, rows in (("municipalities", MUNICIPALITIES), ("strategies", STRATEGIES), ("rd_projects", RD_PROJECTS),
                        ("good_practices", GOOD_PRACTICES), ("strategy_registry", REGISTRY)):
         _insert(con, name, rows)
+    write_recommendation_table(con)
     create_views(con)
     con.close()
     return db
@@ -132,8 +134,11 @@ def test_a_bundle_holds_every_table_in_three_formats_with_its_descriptions_and_l
     assert sorted(p.name for p in result.bundle_dir.iterdir()) == sorted(DATA_FILES + META_FILES)
     assert (tmp_path / "out" / "latest").resolve() == result.bundle_dir.resolve()
     assert _visible(tmp_path / "out") == sorted([result.name, "latest"])  # no temporary left beside
-    assert result.rows == {"strategies": 4, "rd_projects": 2, "good_practices": 2, "strategy_registry": 1,
-                           "municipality_coverage": 4}
+    recommended = duckdb.connect(str(warehouse), read_only=True).execute(
+        "SELECT count(*) FROM recommendations").fetchone()[0]
+    assert recommended > 0 and result.rows == {
+        "strategies": 4, "rd_projects": 2, "good_practices": 2, "strategy_registry": 1, "municipality_coverage": 4,
+        "recommendations": recommended}
     assert result.previous is None and result.changes["strategies"] == {"new": 4, "changed": 0, "removed": 0}
 
 
@@ -255,6 +260,7 @@ def test_a_second_export_lists_exactly_the_rows_added_changed_and_removed(wareho
         "good_practices": ([], [], ["gp_fedcba9876543210"]),
         "strategy_registry": ([], [], []),
         "municipality_coverage": ([], [["35", "town"], ["86", "village"]], []),
+        "recommendations": ([], [], []),  # the test changes tables under it; a publish would recompute it
     }
     assert changes["tables"]["strategies"]["changed_columns"] == [
         {"key": "549240-smart_city_strategy-koncepce-smart-city-pisek", "columns": ["validity_to", "domains"]}]
