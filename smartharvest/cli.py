@@ -214,6 +214,7 @@ def render_summary(result, settings: Settings, seconds: float) -> str:
     annotated = _materialized(result, "annotated_documents")
     strategies = _materialized(result, "warehouse/strategies")
     clusters = _materialized(result, "warehouse/document_clusters")
+    bundle = _materialized(result, "portal_export")
     rows = {name: _materialized(result, f"warehouse/{name}").get("rows", "?")
             for name in ("notice_board_records", "rd_projects", "rd_participants", "strategy_registry",
                          "good_practices", "record_problems")}
@@ -244,6 +245,7 @@ def render_summary(result, settings: Settings, seconds: float) -> str:
         f"by robots.txt, {crawl.get('too_large', 0)} over the size limit",
         f"  time       {seconds:.1f} s",
         f"  warehouse  {settings.db_path}",
+        f"  export     {bundle.get('bundle', '?')} (preview: index.html; `smartharvest search`, `inspiromat`)",
     ]
     return "\n".join(lines)
 
