@@ -45,6 +45,7 @@ FORMATS = ("parquet", "csv", "json")
 LATEST = "latest"
 _BUNDLE = re.compile(r"^\d{4}-\d{2}-\d{2}-[0-9a-f]{12}$")
 _TEMP_PREFIX = ".export-"
+KEEP_BUNDLES = 14  # a fortnight of nightly bundles; older ones are removed (the portal has published them by then)
 
 _ARROW = {TEXT: pa.string(), INT: pa.int64(), FLOAT: pa.float64(), BOOL: pa.bool_(), DATE: pa.date32(),
           TIME: pa.timestamp("us", tz="UTC"), TEXTS: pa.list_(pa.string())}
@@ -114,6 +115,7 @@ def export_bundle(db_path: Path | str, out_dir: Path | str, *, now: datetime | N
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     _point_latest(out_dir, name)
+    prune(out_dir, keep=KEEP_BUNDLES, current=name)
     return ExportResult(final, name, digest, previous.name if previous else None, False, counts,
                         {t: c.counts for t, c in changes.items()})
 
@@ -287,6 +289,16 @@ def previous_bundle(out_dir: Path) -> Path | None:
         return out_dir / target
     bundles = [d for d in out_dir.iterdir() if d.is_dir() and not d.is_symlink() and _BUNDLE.match(d.name)]
     return max(bundles, key=lambda d: (d.name[:10], d.stat().st_mtime), default=None)
+
+
+def prune(out_dir: Path, keep: int, current: str) -> list[str]:
+    """Remove all but the `keep` newest bundles (never the current one); returns the names removed."""
+    bundles = sorted((d for d in out_dir.iterdir() if d.is_dir() and not d.is_symlink() and _BUNDLE.match(d.name)),
+                     key=lambda d: (d.name[:10], d.stat().st_mtime), reverse=True)
+    removed = [d for d in bundles[keep:] if d.name != current]
+    for d in removed:
+        shutil.rmtree(d, ignore_errors=True)
+    return [d.name for d in removed]
 
 
 def _previous_rows(previous: Path | None, table: str) -> list[dict]:

@@ -305,3 +305,15 @@ def test_a_warehouse_without_a_curated_table_is_refused_with_its_name(tmp_path):
     with pytest.raises(export.ExportError, match="no table or view rd_projects"):
         export.export_bundle(db, tmp_path / "out", now=NIGHT_1)
     assert not (tmp_path / "out").exists()  # nothing is written before the warehouse is read
+
+
+def test_only_the_newest_bundles_are_kept(warehouse, tmp_path):
+    out = tmp_path / "out"
+    names = []
+    for day in range(1, 5):
+        con = duckdb.connect(str(warehouse))
+        con.execute("UPDATE strategies SET validity_to = validity_to + 1")  # new data: a new bundle each night
+        con.close()
+        names.append(export.export_bundle(warehouse, out, now=datetime(2025, 3, day, 3, tzinfo=timezone.utc)).name)
+    assert export.prune(out, keep=2, current=names[-1]) == names[:2][::-1]
+    assert sorted(p.name for p in out.iterdir() if p.name != "latest") == sorted(names[2:])
