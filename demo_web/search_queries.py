@@ -1,8 +1,8 @@
 """Search queries whose relevant documents the demo web knows: `queries(manifest_rows, n)`.
 
-A query is what a user would type for a document of the web: a few words of its title, lower-case and without
-diacritics, with the municipality's name as written in the title, each word possibly in another case than the
-title's (so the search must lemmatise and fold accents, not match the title verbatim). Its relevant documents are
+A query is what a user would type for a document of the web: the words of its title, lower-case and without
+diacritics, with the municipality's name (so the search must fold accents and cope with the unaccented forms; its
+lemmatisation of inflected words is specified in tests/transforms/test_search_text.py). Its relevant documents are
 every served document of the same site and type and every document the manifest groups with one of them (its other
 editions, formats, copies on other sites, re-saves: version, twin, duplicate, resave and same-document groups), and
 the HTML page that presents each of them (a CMS's detail page of a file);

@@ -109,7 +109,15 @@ def export_bundle(db_path: Path | str, out_dir: Path | str, *, now: datetime | N
         changes = _write_metadata(tmp, name, tables, rows, files, previous, publication, now)
         write_preview(tmp, area_labels if area_labels is not None else labels_of_areas(), bundle=name)
         _sync_tree(tmp)
-        os.rename(tmp, final)
+        try:
+            os.rename(tmp, final)
+        except OSError:
+            if not final.is_dir():
+                raise
+            # another export of the same data published it first (the nightly asset and an operator): keep that one
+            shutil.rmtree(tmp, ignore_errors=True)
+            _point_latest(out_dir, name)
+            return ExportResult(final, name, digest, None, True, counts)
         _fsync_dir(out_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -334,7 +342,11 @@ def _remove_stale_temps(out_dir: Path) -> None:
 
 
 def _sync_tree(directory: Path) -> None:
+    """fsync every file and directory below `directory` (charts/ too), then the directory itself."""
     for path in directory.iterdir():
+        if path.is_dir() and not path.is_symlink():
+            _sync_tree(path)
+            continue
         fd = os.open(path, os.O_RDONLY)
         try:
             os.fsync(fd)

@@ -35,6 +35,7 @@ TABLE_TITLES = {
     "strategy_registry": ("Záznamy Databáze strategií", "Records of the national strategy database (Databáze strategií)"),
     "municipality_coverage": ("Pokrytí obcí strategiemi podle kraje a velikosti",
                               "Municipalities covered by strategies, by region and size class"),
+    "recommendations": ("Inspiromat: inspirace pro každou obec", "Inspiromat: ideas for every municipality"),
 }
 
 EU = "http://publications.europa.eu/resource/authority/"

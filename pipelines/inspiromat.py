@@ -44,7 +44,8 @@ FROM rd_projects p,
      unnest(CASE WHEN len(coalesce(p.municipality_codes, [])) = 0 THEN [NULL::VARCHAR]
                  ELSE p.municipality_codes END) AS l(code)
 LEFT JOIN municipalities m ON m.municipality_code = l.code
-WHERE p.is_smart""",
+WHERE p.is_smart
+ORDER BY p.project_code, l.code""",  # a fixed order: ties between a project's places resolve the same every night
 }
 
 _OWN_AREAS = """

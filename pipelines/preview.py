@@ -14,13 +14,13 @@ from typing import Mapping, Sequence
 
 from PIL import Image, ImageDraw, ImageFont
 
+from transforms.inspiromat import SIZE_LABELS
 from transforms.preview_page import render_preview
+from transforms.size_class import SIZE_CLASSES
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 TABLES = ("strategies", "good_practices", "rd_projects", "municipality_coverage", "recommendations")
-SIZE_ORDER = ("village_xs", "village", "small_town", "town", "city")
-SIZE_LABELS = {"village_xs": "< 500", "village": "500–1 999", "small_town": "2 000–9 999", "town": "10 000–49 999",
-               "city": "50 000 +"}
+SIZE_ORDER = tuple(code for code, _, _ in SIZE_CLASSES)
 
 
 def _font(size: int):

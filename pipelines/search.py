@@ -17,6 +17,8 @@ import pyarrow as pa
 
 from core.schema import TABLES, Table
 from transforms.czech_text import fold
+from transforms.inspiromat import area_code
+from transforms.level import LEVELS
 from transforms.search_text import snippet, term_counts, terms
 
 K1, B = 1.2, 0.75
@@ -176,12 +178,18 @@ def _kraj_codes(con: duckdb.DuckDBPyConnection, kraj: str) -> list[str]:
     """Kraj codes a user's --kraj means: a RÚIAN code, a NUTS3 code or a name with or without diacritics and 'kraj'."""
     if "municipalities" not in _tables(con):
         return [kraj]
-    wanted = fold(kraj)
+    wanted = _bare_kraj(fold(kraj))
     rows = con.execute("SELECT DISTINCT kraj_code, kraj_nuts3, kraj_name FROM municipalities").fetchall()
     found = [code for code, nuts3, name in rows
-             if wanted in {fold(code or ""), fold(nuts3 or "")}
-             or wanted in {fold(name or ""), re.sub(r"\s*kraj$", "", fold(name or ""))}]
-    return found or [kraj]
+             if wanted in {fold(code or ""), fold(nuts3 or ""), _bare_kraj(fold(name or ""))}]
+    if not found:
+        raise ValueError(f"unknown kraj {kraj!r}; known: " + ", ".join(sorted({n for _, _, n in rows if n})))
+    return found
+
+
+def _bare_kraj(folded: str) -> str:
+    """"zlinsky kraj" / "kraj vysocina" / "hlavni mesto praha" -> "zlinsky" / "vysocina" / "praha"."""
+    return re.sub(r"^(?:kraj|hlavni mesto)\s+|\s+kraj$", "", folded.strip())
 
 
 def _bodies(con: duckdb.DuckDBPyConnection, keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
@@ -199,6 +207,8 @@ def search(con: duckdb.DuckDBPyConnection, query: str, kraj: str | None = None, 
            domain: str | None = None, limit: int = 10) -> list[Hit]:
     """The best `limit` items for the query by BM25, optionally only of a kraj (code or name), a level and a SMART
     area, each with a snippet around the words that matched."""
+    if "search_items" not in _tables(con):
+        raise ValueError("the warehouse has no search index: it predates it (run `smartharvest rebuild`)")
     q = terms(query)
     if not q or limit <= 0:
         return []
@@ -207,11 +217,14 @@ def search(con: duckdb.DuckDBPyConnection, query: str, kraj: str | None = None, 
         filters.append("list_contains(?, i.kraj_code)")
         params.append(_kraj_codes(con, kraj))
     if level:
+        if level not in LEVELS:
+            raise ValueError(f"unknown level {level!r}; known: {', '.join(LEVELS)}")
         filters.append("i.level = ?")
         params.append(level)
     if domain:
+        indexed = {r[0] for r in con.execute("SELECT DISTINCT unnest(domains) FROM search_items").fetchall()}
         filters.append("list_contains(i.domains, ?)")
-        params.append(domain)
+        params.append(domain if domain in indexed else area_code(domain))  # a code, or a Czech name of one
     where = ("WHERE " + " AND ".join(filters)) if filters else ""
     rows = con.execute(f"""SELECT b.item_kind, b.item_id, b.score, i.title, i.url, i.kraj_code, i.level, i.domains,
                i.municipality_code, i.doc_id, i.excerpt

@@ -38,7 +38,8 @@ def add_parsers(sub) -> None:
         "export", help="write the portal bundle: curated tables as Parquet, CSV and JSON with datapackage.json, a "
         "DCAT-AP-CZ record, changes since the previous bundle, a digest and a preview page",
         description="Write a dated, versioned bundle <out>/<date>-<hash>/ of the curated tables (strategies, "
-        "rd_projects, good_practices, strategy_registry, municipality_coverage) and point <out>/latest at it. The "
+        "rd_projects, good_practices, strategy_registry, municipality_coverage, recommendations) and point "
+        "<out>/latest at it. The "
         "bundle appears only when complete; the same warehouse gives byte-identical data files.")
     exp.add_argument("--out", metavar="DIR", help="where bundles go (default: <data-dir>/export)")
     exp.add_argument("--db", metavar="PATH", help="DuckDB warehouse file (default: data/warehouse.duckdb)")
@@ -63,8 +64,14 @@ def cmd_inspiromat(args: argparse.Namespace) -> int:
     from pipelines.inspiromat import recommendations
     from transforms.inspiromat import KIND_LABELS
 
+    import duckdb
+
     with _warehouse(args.db) as con:
-        answer = recommendations(con, args.obec, domain=args.domain, limit=args.limit)
+        try:
+            answer = recommendations(con, args.obec, domain=args.domain, limit=args.limit)
+        except duckdb.Error as exc:  # a warehouse of an older version lacks a table or column the inspiromat reads
+            print(f"error: the warehouse predates the inspiromat (run `smartharvest rebuild`): {exc}", file=sys.stderr)
+            return 2
     if not answer.resolution.resolved:
         print(answer.resolution.message, file=sys.stderr)
         return 1

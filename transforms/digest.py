@@ -77,6 +77,11 @@ _SPECS: dict[str, _Spec] = {
         lambda r: _dash(r.get("name") or r["record_url"], r.get("gestor")),
         lambda r: r.get("record_url"),
         lambda r: r.get("level")),
+    "recommendations": _Spec(
+        "Inspiromat recommendations",
+        lambda r: _dash(r.get("title") or r["item_id"], r.get("municipality_name") or r["municipality_code"]),
+        lambda r: r.get("url"),
+        lambda r: r.get("kind")),
     "municipality_coverage": _Spec(
         "Municipality coverage",
         lambda r: f"{_kraj(r) or 'kraj unknown'} / {r.get('size_class') or 'size unknown'}: {_share(r)}",
@@ -145,10 +150,15 @@ def _md_url(url: str) -> str:
     return f"<{url}>" if any(c in url for c in " ()<>") else url
 
 
+def _web(url: str | None) -> bool:
+    return bool(url) and url.lower().startswith(("http://", "https://"))
+
+
 def render_html(bundle: str, date: str, previous: str | None, sections: Sequence[Section]) -> str:
     e = escape
     since = f"since bundle <code>{e(previous)}</code>" if previous else "(first bundle: everything is new)"
-    link = lambda i: f'<a href="{e(i.url)}">{e(i.label)}</a>' if i.url else e(i.label)  # noqa: E731
+    # a scraped URL becomes a link only when it is http(s): never javascript: or data:
+    link = lambda i: f'<a href="{e(i.url)}">{e(i.label)}</a>' if _web(i.url) else e(i.label)  # noqa: E731
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
            f"<title>smartharvest digest {e(date)}</title>",
            "<style>body{font-family:sans-serif;max-width:60em;margin:auto;padding:1em}"

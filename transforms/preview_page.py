@@ -66,7 +66,8 @@ def _shown(table: str, rows: Sequence[Mapping]) -> Sequence[Mapping]:
 
 def _json_for_script(value) -> str:
     """JSON that cannot end its <script> element early."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True).replace("</", "<\\/").replace("<!--", "<\\!--")
+    return (json.dumps(value, ensure_ascii=False, sort_keys=True)
+            .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 SCRIPT = r"""
@@ -108,7 +109,7 @@ function render() {
       const tr = document.createElement('tr');
       cols.forEach(([key], i) => {
         const td = document.createElement('td');
-        if (i === 0 && r.link) {
+        if (i === 0 && r.link && /^https?:/i.test(r.link)) {  // a scraped link is shown only when it is http(s)
           const a = document.createElement('a'); a.href = r.link; a.textContent = fmt(r[key]); td.appendChild(a);
         } else { td.textContent = fmt(r[key]); }
         tr.appendChild(td);

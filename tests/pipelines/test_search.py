@@ -255,3 +255,24 @@ def test_an_older_warehouse_without_some_tables_is_indexed_from_what_it_has(tmp_
     assert build_index(con)["search_items"] == 2
     assert _ids(search(con, "strategii")) == ["d_strategy"]
     assert _ids(search(con, "strategii", kraj="27")) == []  # no municipalities: no kraj to filter by
+
+
+def test_unknown_filters_and_a_warehouse_without_an_index_say_so(tmp_path):
+    import duckdb as _duckdb
+
+    from pipelines.search import search as _search
+
+    con = _duckdb.connect(str(tmp_path / "old.duckdb"))
+    with pytest.raises(ValueError, match="no search index"):
+        _search(con, "strategie")
+    con.close()
+
+
+def test_a_filter_value_nobody_knows_is_an_error_naming_the_known_ones(con):
+    with pytest.raises(ValueError, match="unknown kraj 'Zlinksy'.*Zlínský kraj"):
+        search(con, "strategie", kraj="Zlinksy")
+    with pytest.raises(ValueError, match="unknown level 'obecni'.*municipal"):
+        search(con, "strategie", level="obecni")
+    with pytest.raises(ValueError, match="neznámá oblast"):
+        search(con, "strategie", domain="kosmonautika")
+    assert search(con, "osvětlení", domain="energetika") == search(con, "osvětlení", domain="energy")
