@@ -95,3 +95,15 @@ def test_free_text_search_ignores_accents(bundle, tmp_path):
 def test_only_smart_keeps_good_practices_which_are_smart_by_kind(bundle, tmp_path):
     dom = _rendered(bundle / "index.html", "smart=1", tmp_path)
     assert _span(dom, "shown-strategies") == 2 and _span(dom, "shown-good_practices") == 1
+
+
+def test_a_scraped_title_with_markup_is_shown_as_text_and_breaks_nothing(tmp_path):
+    folder = tmp_path / "2026-11-28-000000000000"
+    folder.mkdir()
+    nasty = dict(STRATEGIES[0], title="Plán <!-- x </script><script>document.title='owned'</script> & spol.",
+                 urls=["javascript:alert(1)"])
+    (folder / "strategies.json").write_text(json.dumps([nasty] + STRATEGIES[1:], ensure_ascii=False), encoding="utf-8")
+    write_preview(folder)
+    dom = _rendered(folder / "index.html", "", tmp_path)
+    assert _rows(dom, "strategies") == 4 and "owned" not in dom.split("<title>")[1].split("</title>")[0]
+    assert 'href="javascript:' not in dom
