@@ -29,8 +29,10 @@ PRACTICES = [{"practice_id": "gp_1", "title": "Chytré lavičky", "municipality_
 PROJECTS = [{"project_code": "TL01000217", "title": "Obce v kruhu cirkulární ekonomiky", "start_year": 2018,
              "end_year": 2020, "is_smart": True, "domains": ["circular_economy_waste"], "funding_programme": "TACR_ETA",
              "url": "https://www.isvavai.cz/cep?h=TL01000217"}]
-COVERAGE = [{"kraj": "Zlínský kraj", "size_class": "town", "municipalities": 10, "with_strategy": 4, "share": 0.4},
-            {"kraj": "Kraj Vysočina", "size_class": "village", "municipalities": 100, "with_strategy": 7, "share": 0.07}]
+COVERAGE = [{"kraj_code": "141", "kraj_name": "Zlínský kraj", "size_class": "town", "municipalities": 10,
+             "with_strategy": 4, "share_with_strategy": 0.4},
+            {"kraj_code": "108", "kraj_name": "Kraj Vysočina", "size_class": "village", "municipalities": 100,
+             "with_strategy": 7, "share_with_strategy": 0.07}]  # columns of the municipality_coverage view
 
 
 def _chromium() -> str:
@@ -76,6 +78,8 @@ def test_the_page_shows_what_the_bundle_holds(bundle, tmp_path):
     assert _rows(dom, "strategies") == 4 and _rows(dom, "good_practices") == 1 and _rows(dom, "rd_projects") == 1
     assert "Koncepce Smart City Zlín" in dom
     assert (bundle / "charts" / "coverage_by_kraj.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    from pipelines.preview import coverage_bars
+    assert coverage_bars(COVERAGE, "kraj") == [("Kraj Vysočina", 0.07, "(7/100)"), ("Zlínský kraj", 0.4, "(4/10)")]
     assert 'src="charts/coverage_by_size_class.png"' in dom
 
 
