@@ -93,7 +93,7 @@ def load_municipalities(path: Path | None = None) -> tuple[Municipality, ...]:
             out.append(Municipality(
                 code=row["kod_obce"], name=row["nazev_obce"], official_name=official,
                 okres=row["okres_nazev"], kraj_kod=row["kraj_kod"], kraj_name=row["kraj_nazev"],
-                population=pop, size_class=size_class(pop), ico=(row.get("ico") or "").zfill(8)))
+                population=pop, size_class=size_class(pop), ico=row["ico"].zfill(8) if row.get("ico") else ""))
     return tuple(out)
 
 

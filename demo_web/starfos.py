@@ -101,10 +101,11 @@ def build_listing(cep_dir: Path, port: int) -> ProjectListing:
     people: dict[str, list[tuple[str, str]]] = {}
     for p in _rows(cep_dir / PARTICIPANTS_FILE):
         if p["kod_projektu"] in wanted:
-            people.setdefault(p["kod_projektu"], []).append((p["nazev_ucastnika"], _ico(p["ucastnik"])))
+            people.setdefault(p["kod_projektu"], []).append(
+                (p["nazev_ucastnika"], _ico(p["ucastnik"]) if p["zeme_sidla"] == "CZ" else ""))  # no IČO abroad
     fresh = _rows(cep_dir / LISTING_ONLY_FILE) if (cep_dir / LISTING_ONLY_FILE).exists() else []
     for r in fresh:
-        people[r["kod_projektu"]] = [(row[3], _ico(row[2])) for row in json.loads(r["ucastnici"])]
+        people[r["kod_projektu"]] = [(row[3], _ico(row[2]) if row[4] == "CZ" else "") for row in json.loads(r["ucastnici"])]
     projects = [
         ListedProject(
             code=r["kod_projektu"], title=r["nazev_projektu_originalni"], title_en=r["nazev_projektu_anglicky"],

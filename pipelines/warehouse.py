@@ -300,8 +300,8 @@ def _load_listed_projects(con: duckdb.DuckDBPyConnection, listed: list[dict]) ->
     con.register("_listed", pa.table({k: pa.array([r.get(k) for r in rows], type=t) for k, t in LISTED.items()}))
     con.execute("UPDATE rd_projects AS r SET listing_url = l.listing_url FROM _listed AS l "
                 "WHERE r.project_code = l.project_code")
-    con.execute("CREATE TEMP TABLE _listed_only AS SELECT * FROM _listed "
-                "WHERE project_code NOT IN (SELECT project_code FROM rd_projects)")
+    con.execute("CREATE TEMP TABLE _listed_only AS SELECT * FROM _listed AS l "
+                "WHERE NOT EXISTS (SELECT 1 FROM rd_projects AS r WHERE r.project_code = l.project_code)")
     con.unregister("_listed")
     columns = [c.name for c in TABLES["rd_projects"].columns]
     own = {"url": "listing_url", "recipient_country": "CASE WHEN recipient_ico IS NOT NULL THEN 'CZ' END"}

@@ -59,6 +59,7 @@ class RecordPortalSpider(SiteSpider):
     municipality's site) are fetched as documents: the portal lists them, so their hosts are allowed."""
 
     is_record = staticmethod(lambda url: False)
+    record_links_are_documents = True  # a registry record links the full text it describes
 
     def content_kind(self, meta: dict, is_html: bool, family, url: str) -> str:
         if is_html and not meta.get("expect_document") and self.is_record(url):
@@ -68,7 +69,7 @@ class RecordPortalSpider(SiteSpider):
     def links_of(self, response, st, family, depth: int, kind: str, is_html: bool):
         if not is_html:
             return
-        if kind == "record":  # first: _follow would mark its off-site links seen and leave them to be dropped
+        if kind == "record" and self.record_links_are_documents:  # first: _follow would mark them seen and drop them
             yield from self._record_links(response, st, depth)
         yield from self._follow(response, st, family, depth)
 
@@ -110,6 +111,7 @@ class ProjectListingSpider(RecordPortalSpider):
 
     name = "rd_project_listing"
     is_record = staticmethod(is_project_url)
+    record_links_are_documents = False  # its off-site links are recipients' websites, not documents
 
 
 SPIDER_BY_KIND: dict[str, type[SiteSpider]] = {

@@ -401,7 +401,7 @@ def _text(value: str | None) -> str | None:
     return s or None
 
 
-def _keywords(value: str | None) -> list[str]:
+def split_keywords(value: str | None) -> list[str]:
     """Keywords split on `;` (on `,` when there is no `;`), blanks dropped."""
     s = _text(value)
     if not s:
@@ -468,7 +468,7 @@ def project_record(row: dict[str, str]) -> dict | str:
             "title_en": _text(row.get("nazev_projektu_anglicky")),
             "goals": _text(row.get("cile_reseni_originalni")),
             "goals_en": _text(row.get("cile_reseni_anglicky")),
-            "keywords": _keywords(row.get("klicova_slova_anglicky")),
+            "keywords": split_keywords(row.get("klicova_slova_anglicky")),
             "started_on": started_on,
             "ended_on": ended_on,
             "start_year": start_year,

@@ -87,9 +87,17 @@ def text_of(el) -> str:
 
 
 def paragraphs_of(el) -> list[str]:
-    """The paragraphs of an element (its <p>s, else its whole text): how line breaks of a long text survive."""
-    paras = [clean(text_of(p)) for p in el.iter("p")]
-    return [p for p in paras if p] or ([clean(text_of(el))] if clean(text_of(el)) else [])
+    """The paragraphs of an element: its own <p> when it is one, else its child blocks' text in order (text outside
+    them too), else its whole text; how the line breaks of a long text survive."""
+    whole = clean(text_of(el))
+    if el.tag == "p" or not any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in el):
+        return [whole] if whole else []
+    parts = [clean(el.text)]
+    for child in el:
+        if isinstance(child.tag, str):
+            parts += paragraphs_of(child) if child.tag in _BLOCKS else [clean(text_of(child))]
+        parts.append(clean(child.tail))
+    return [p for p in parts if p]
 
 
 def _value_of(el) -> Value:
@@ -110,19 +118,26 @@ def _value_after(label_el) -> Value:
     return Value(clean(" ".join(parts)), links, items)
 
 
-def _section_after(heading) -> Value:
-    """The content after a heading, up to the next heading: paragraphs joined by line breaks."""
+def _section_after(heading, labels: "Labels") -> Value:
+    """The content after a heading, up to the next heading or the next element that is (or holds) another field's
+    label: paragraphs joined by line breaks."""
     texts, links, items = [], [], []
     for sib in heading.itersiblings():
         if not isinstance(sib.tag, str):
             continue
-        if sib.tag in _HEADINGS or sib.tag == "h1":
+        if sib.tag in _HEADINGS or sib.tag == "h1" or _holds_label(sib, labels):
             break
         v = _value_of(sib)
         texts.append("\n".join(paragraphs_of(sib)))
         links += v.links
         items += v.items
     return Value("\n".join(t for t in texts if t), links, items)
+
+
+def _holds_label(el, labels: "Labels") -> bool:
+    """The element is, or contains, a label of a field (<dl>, a <p><strong>Gestor:</strong> …)."""
+    return any(isinstance(x.tag, str) and x.tag in ("dt", "th", "strong", "b", "label", "span")
+               and labels.field(clean(text_of(x)), exact=True) for x in el.iter())
 
 
 def _next_element(el):
@@ -154,7 +169,7 @@ def _pair(el, labels: Labels) -> tuple[str, Value] | None:
             return None  # a header row ("Název | Gestor | Úroveň") is not a record
         return fld, _value_of(nxt)
     if el.tag in _HEADINGS and not tail:
-        value = _section_after(el)
+        value = _section_after(el, labels)
         return (fld, value) if value.text or value.links else None
     if tail or (text.endswith(":") and el.getparent() is not None and el.getparent().tag in ("p", "li", "div")):
         value = _value_after(el)

@@ -15,14 +15,16 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote, urlsplit
 
+from transforms.cep import pad_ico, split_keywords
 from transforms.good_practice import parse_cost
 from transforms.labelled_fields import Labels, Value, clean, page_name, record_fields, text
 
 LABELS = Labels({
     "code": ("kod projektu", "kod", "identifikacni kod", "project code", "code"),
     "title": ("nazev projektu", "nazev", "project title", "title"),
-    "title_en": ("nazev anglicky", "nazev v anglictine", "anglicky nazev", "english title", "title in english"),
-    "goals": ("anotace", "cile reseni", "cil projektu", "cile projektu", "popis projektu", "annotation", "abstract",
+    "title_en": ("nazev anglicky", "nazev v anglictine", "anglicky nazev", "nazev projektu anglicky",
+                 "nazev projektu v anglictine", "english title", "title in english"),
+    "goals": ("anotace", "anotace projektu", "cile reseni", "cil projektu", "cile projektu", "popis projektu", "annotation", "abstract",
               "project goals", "goals"),
     "goals_en": ("anotace anglicky", "anotace v anglictine", "anglicka anotace", "cile reseni anglicky",
                  "english annotation", "annotation in english", "abstract in english"),
@@ -56,12 +58,15 @@ def is_project_url(url: str) -> bool:
 
 def _ico(written: str | None) -> str | None:
     m = _ICO.search(written or "")
-    return m.group(1).zfill(8) if m else None
+    try:
+        return pad_ico(m.group(1)) if m else None
+    except ValueError:
+        return None
 
 
 def _name(written: str) -> str:
     """An organisation's name without its IČO note ("VŠB – TU Ostrava (IČO 61989100)")."""
-    return clean(re.sub(r"\(?\s*\b(?:IČO?|IC|ICO)\s*:?\s*\d{1,8}\s*\)?", "", written)).strip(" ,;")
+    return clean(re.sub(r"\(?\s*\b(?:IČO?|IC|ICO)\s*:?\s*\d{1,8}\s*\)?", "", written, flags=re.I)).strip(" ,;")
 
 
 def _participants(v: Value | None) -> list[tuple[str, str | None]]:
@@ -117,7 +122,7 @@ def parse_project(html: str, url: str) -> dict | str:
         "title_en": text(fields.get("title_en")),
         "goals": text(fields.get("goals")),
         "goals_en": text(fields.get("goals_en")),
-        "keywords": [k.strip() for k in re.split(r"[;,]", keywords) if k.strip()] if keywords else [],
+        "keywords": split_keywords(keywords),
         "provider": _provider(fields.get("provider")),
         "programme_code": _programme(fields.get("programme"), code),
         "start_year": start,
