@@ -25,6 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.report import save  # noqa: E402
+
 CHILD = r"""
 import json, sys, time
 from pathlib import Path
@@ -85,10 +87,7 @@ def main() -> int:
             "counts": imports[-1], "load_average": os.getloadavg(), "machine": platform.platform(),
             "cpus": os.cpu_count(),
         }
-    print(json.dumps(result, ensure_ascii=False, indent=1))
-    out = ROOT / "bench" / "results" / f"cep_import-{args.projects}.json"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    save(f"cep_import-{args.projects}", result)
     return 0
 
 

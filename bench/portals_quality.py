@@ -24,6 +24,8 @@ import duckdb
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.report import save  # noqa: E402
+
 from demo_web.process import DemoWebProcess, free_port_base, ports_needed  # noqa: E402
 
 REGISTRY_FIELDS = ("name", "gestor", "level", "zpracovatel", "approved_on", "valid_from", "valid_to", "descriptors",
@@ -126,10 +128,7 @@ def main() -> int:
                       "rd_projects": rd_figures(con, portals / "isvavai"),
                       "rd_project_listing": listing_figures(con, _jsonl(portals / "starfos_truth.jsonl"))}
             con.close()
-    print(json.dumps(result, ensure_ascii=False, indent=1))
-    out = ROOT / "bench" / "results" / f"portals_quality-{args.sites}.json"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    save(f"portals_quality-{args.sites}", result)
     return 0
 
 
