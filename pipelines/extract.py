@@ -5,7 +5,9 @@ already exists with the current EXTRACTOR_VERSION and a final status (ok | needs
 is skipped; `failed` ones are retried on every run. Extraction runs in a process pool; a worker
 that dies (segfault, OOM kill) or a document that runs past the timeout becomes a `failed` result
 with a reason, never a crashed stage. Results are written atomically (temp file + os.replace).
-PDFs and images may be OCR'd (seconds per page), so they get the longer OCR_DOC_TIMEOUT_S, and
+Two passes: the text pass reads every document without OCR (milliseconds each); the documents OCR would help
+(scans, garbage text layers, scanned pages, images) then go through the OCR queue, so a scan never holds back
+text-layer files. OCR takes seconds per page, so those jobs get the longer OCR_DOC_TIMEOUT_S, and
 extraction's own OCR budget ends before it (the pages OCR'd by then are kept). Progress is
 reported every PROGRESS_EVERY documents and at least every PROGRESS_EVERY_S seconds.
 """
@@ -22,7 +24,7 @@ from collections import deque
 from collections.abc import Mapping
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterator
 from urllib.parse import unquote, urlsplit
@@ -31,7 +33,7 @@ from core import fetch_log, raw_store
 from core.processes import die_with_parent
 from core.settings import Settings
 from pipelines.sightings import first_sightings
-from transforms.extraction import EXTRACTOR_VERSION, FINAL_STATUSES, ExtractionResult, extract
+from transforms.extraction import EXTRACTOR_VERSION, FINAL_STATUSES, ExtractionResult, extract, ocr_pending
 from transforms.sniff import MIME_BY_FORMAT, filename_from_disposition, sniff_format
 
 DOC_TIMEOUT_S = 120.0  # per document, enforced inside the worker (SIGALRM) and by a hard watchdog
@@ -79,6 +81,7 @@ class Job:
     filename: str | None
     raw_path: str
     ocr_timeout_s: float | None = None  # timeout for PDFs / images (None: timeout_s for all)
+    ocr: bool = True  # False: the text pass (OCR-worthy results come back with meta ocr_pending)
 
 
 def result_path(extracted_dir: Path, sha: str) -> Path:
@@ -145,7 +148,7 @@ def _run_one(job: Job, timeout_s: float) -> ExtractionResult:
         data = Path(job.raw_path).read_bytes()
     except FileNotFoundError:
         return _failed_for(job, "raw_file_missing")
-    if job.ocr_timeout_s and sniff_format(data[:4096], job.content_type, job.filename) in OCR_FORMATS:
+    if job.ocr and job.ocr_timeout_s and sniff_format(data[:4096], job.content_type, job.filename) in OCR_FORMATS:
         timeout_s = max(timeout_s, job.ocr_timeout_s)
     ocr_budget = max(1.0, timeout_s * OCR_BUDGET_SHARE) if timeout_s > 0 else None
     return _extract_with_timeout(job, data, timeout_s, ocr_budget, t0)
@@ -165,7 +168,7 @@ def _extract_with_timeout(job: Job, data: bytes, timeout_s: float, ocr_budget: f
         old = signal.signal(signal.SIGALRM, _on_alarm)
         signal.setitimer(signal.ITIMER_REAL, timeout_s)
     try:
-        res = extract(data, job.content_type, job.filename, ocr_max_seconds=ocr_budget)
+        res = extract(data, job.content_type, job.filename, ocr=job.ocr, ocr_max_seconds=ocr_budget)
     except _DocTimeout:
         res = _failed_for(job, f"timeout: extraction took longer than {timeout_s:g} s")
     finally:
@@ -300,9 +303,20 @@ def extract_documents(
             record(job, _failed_for(job, "raw_file_missing"))
         else:
             runnable.append(job)
-    if runnable:
-        workers = max(1, min(settings.extract_workers or os.cpu_count() or 1, len(runnable)))
-        for job, res in _run_jobs(runnable, workers, timeout_s, settings.extract_memory_mb):
+    workers = max(1, min(settings.extract_workers or os.cpu_count() or 1, len(runnable) or 1))
+    ocr_queue: list[Job] = []
+    # the text pass: every document without OCR, so scans never hold back text-layer files; the ones OCR
+    # would help wait in the OCR queue and are recorded only after it (a crash before leaves them to the rerun)
+    for job, res in _run_jobs([replace(j, ocr=False) for j in runnable], workers, timeout_s,
+                              settings.extract_memory_mb):
+        if ocr_pending(res):
+            ocr_queue.append(replace(job, ocr=True))
+        else:
+            record(job, res)
+    if ocr_queue:
+        if progress:
+            progress(f"extract: text pass done, {len(ocr_queue)} documents in the OCR queue")
+        for job, res in _run_jobs(ocr_queue, min(workers, len(ocr_queue)), timeout_s, settings.extract_memory_mb):
             record(job, res)
     stats.duration_s = round(time.monotonic() - t0, 3)
     if progress:

@@ -65,6 +65,11 @@ class OcrOptions:
     max_seconds: float | None = OCR_MAX_SECONDS
 
 
+def ocr_pending(res: ExtractionResult) -> bool:
+    """Would OCR have run on this result had it been on (a scan, a garbage layer, scanned pages, an image)?"""
+    return bool(res.meta.get("ocr_pending"))
+
+
 def _failed(fmt: str, mime: str | None, error: str, **meta) -> ExtractionResult:
     return ExtractionResult(file_format=fmt, mime_type=mime, extraction_status="failed",
                             extraction_error=error[:1000], meta=meta)
@@ -127,6 +132,7 @@ def _pdf(data: bytes, filename: str | None, res: ExtractionResult, opts: OcrOpti
     layer_garbled = q.needs_ocr and not (q.reason or "").startswith(_SHORT_REASONS)
     page1_garbled = verdicts[0].needs_ocr and not (verdicts[0].reason or "").startswith(_SHORT_REASONS)
     if not opts.enabled:
+        res.meta["ocr_pending"] = True
         if q.needs_ocr:
             _set_needs_ocr(res, q.reason)
             if layer_garbled:
@@ -188,6 +194,7 @@ def _pdf(data: bytes, filename: str | None, res: ExtractionResult, opts: OcrOpti
 
 def _image(data: bytes, filename: str | None, res: ExtractionResult, opts: OcrOptions) -> None:
     if not opts.enabled:
+        res.meta["ocr_pending"] = True
         _set_needs_ocr(res, "image: no text layer")
         return
     from transforms.ocr import OcrUnavailable, ocr_image

@@ -75,10 +75,10 @@ def title_terms() -> dict:
     """The ``title`` groups of the vocabulary (transforms/data/vocabulary.json), compiled: stem tuples, regexes, sets."""
     raw = read_vocabulary_json()["title"]
     out: dict = {"raw": raw}
-    out["kinds"] = sorted({_stems(t) for t in raw["document_kinds"]["terms"]} - {()}, key=len, reverse=True)
-    out["letterhead"] = sorted({_stems(t) for t in raw["letterhead"]["terms"]} - {()}, key=len, reverse=True)
+    out["kinds"] = Phrases(sorted({_stems(t) for t in raw["document_kinds"]["terms"]} - {()}, key=len, reverse=True))
+    out["letterhead"] = Phrases(sorted({_stems(t) for t in raw["letterhead"]["terms"]} - {()}, key=len, reverse=True))
     out["legal_forms"] = [t.casefold() for t in raw["letterhead"]["legal_forms"]]
-    out["cover"] = sorted({_stems(t) for t in raw["cover_sheet"]["terms"]} - {()}, key=len, reverse=True)
+    out["cover"] = Phrases(sorted({_stems(t) for t in raw["cover_sheet"]["terms"]} - {()}, key=len, reverse=True))
     out["title_labels"] = sorted((t.casefold() for t in raw["title_labels"]["terms"]), key=len, reverse=True)
     out["registry"] = sorted((t.casefold() for t in raw["registry"]["terms"]), key=len, reverse=True)
     out["contact"] = sorted((t.casefold() for t in raw["contact"]["terms"]), key=len, reverse=True)
@@ -94,6 +94,16 @@ def title_terms() -> dict:
     out["connectors"] = set(raw["one_letter_words"]["connectors"])
     out["abbreviations"] = {t.casefold() for t in raw["abbreviations"]["terms"]}
     return out
+
+
+def preload() -> None:
+    """Load the title vocabulary and the lemma dictionaries now (1-2 s): a process that forks workers calls it
+    once, so no worker pays for it again."""
+    import simplemma
+
+    title_terms()
+    for lang in ("cs", "sk", "en"):
+        simplemma.is_known("obec", lang=lang)
 
 
 # ------------------------------------------------------------------------------------------ repair
@@ -257,13 +267,23 @@ def repair_title(text: str | None) -> str:
 
 # ------------------------------------------------------------------------------------------ features
 
-def _find_phrase(stems: list[str], phrases: list[tuple[str, ...]], max_start: int) -> tuple[int, tuple[str, ...]] | None:
-    best = None
-    for i in range(min(max_start + 1, len(stems))):
+class Phrases(list):
+    """Stem phrases, longest first, also indexed by their first stem: a lookup per word, not a scan of them all."""
+
+    def __init__(self, phrases: list[tuple[str, ...]]):
+        super().__init__(phrases)
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
         for ph in phrases:
+            self.by_first.setdefault(ph[0], []).append(ph)
+
+
+def _find_phrase(stems: list[str], phrases: Phrases, max_start: int) -> tuple[int, tuple[str, ...]] | None:
+    """The first word position (up to max_start) where a phrase starts, with the longest phrase there."""
+    for i in range(min(max_start + 1, len(stems))):
+        for ph in phrases.by_first.get(stems[i], ()):
             if tuple(stems[i:i + len(ph)]) == ph:
                 return i, ph
-    return best
+    return None
 
 
 _ADJECTIVE_END = ("ý", "á", "é", "í", "ích", "ého", "ému", "ým", "ou", "ně", "ě")
@@ -300,8 +320,12 @@ _TYPED_SOURCES = frozenset({"metadata", "link_text", "link_context", "html_h1", 
 _PAGE_NO = re.compile(r"^((strana|stránka|str\.|page|list)\s*(č\.?:?)?\s*)?\d+(\s*(/|z|of|ze)\s*\d+)?$", re.I)
 
 
+_DOT_SPACE = re.compile(r"\.\s+")
+
+
+@lru_cache(maxsize=8192)
 def _dense(s: str) -> str:
-    return re.sub(r"\.\s+", ".", s)
+    return _DOT_SPACE.sub(".", s)
 
 
 def _starts_with_any(low: str, terms: list[str]) -> str | None:
@@ -590,8 +614,11 @@ def rank_candidates(candidates: list[TitleCandidate], filename: str | None = Non
 def choose_title(candidates: list[TitleCandidate], filename: str | None = None) -> TitleChoice:
     """The best-scoring acceptable candidate (see the module docstring); evidence lists the scores
     of the leading candidates and every rejected one with its reason."""
-    rows = rank_candidates(candidates, filename)
-    evidence: dict = {"candidates": len(candidates)}
+    return _choice(rank_candidates(candidates, filename), len(candidates))
+
+
+def _choice(rows: list[dict], n_candidates: int) -> TitleChoice:
+    evidence: dict = {"candidates": n_candidates}
     best = rows[0] if rows and not rows[0]["junk"] and rows[0]["score"] >= MIN_SCORE else None
     evidence["considered"] = [{"text": r["text"][:120], "source": r["c"].source, "score": round(r["score"], 2)}
                               for r in rows if not r["junk"]][:5]
@@ -607,7 +634,10 @@ def shortlist(candidates: list[TitleCandidate], filename: str | None = None,
               limit: int = MAX_STORED_CANDIDATES) -> list[dict]:
     """The candidates worth keeping in meta["title_candidates"]: the best `limit` acceptable ones (in
     their original order, so ranks and line order survive), filled up with rejected ones."""
-    rows = rank_candidates(candidates, filename)
+    return _shortlist(rank_candidates(candidates, filename), limit)
+
+
+def _shortlist(rows: list[dict], limit: int = MAX_STORED_CANDIDATES) -> list[dict]:
     good = [r for r in rows if not r["junk"]][:limit]
     bad = [r for r in rows if r["junk"]][: max(0, min(2, limit - len(good)))]
     keep = sorted(good + bad, key=lambda r: r["i"])
@@ -616,8 +646,9 @@ def shortlist(candidates: list[TitleCandidate], filename: str | None = None,
 
 def title_from(candidates: list[TitleCandidate], filename: str | None = None) -> tuple[str | None, dict]:
     """What an extractor stores: (title, meta fields title_source / title_candidates / title_evidence)."""
-    choice = choose_title(candidates, filename)
-    meta = {"title_source": choice.source, "title_candidates": shortlist(candidates, filename),
+    rows = rank_candidates(candidates, filename)  # ranked once for both the choice and the shortlist
+    choice = _choice(rows, len(candidates))
+    meta = {"title_source": choice.source, "title_candidates": _shortlist(rows),
             "title_evidence": {k: v for k, v in choice.evidence.items() if k in ("chosen", "rejected")}}
     return choice.title, meta
 

@@ -124,3 +124,15 @@ def test_an_extraction_worker_cannot_take_more_memory_than_its_limit():
             "except MemoryError:\n    print('refused')\n")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "refused", out.stderr[-2000:]
+
+
+def test_scans_wait_in_the_ocr_queue_behind_text_layer_files(tmp_path):
+    settings, shas = _harvest(tmp_path)
+    messages = []
+    extract_documents(settings, progress=messages.append)
+    queued = [m for m in messages if "OCR queue" in m]
+    assert queued and "1 documents in the OCR queue" in queued[0]
+    recs = {r["doc_id"]: r for r in load_extracted(settings)}
+    scan, pdf = recs[shas["scan"]], recs[shas["pdf"]]
+    assert scan["extraction_status"] == "ok" and scan["meta"].get("ocr") and not scan["meta"].get("ocr_pending")
+    assert scan["extracted_at"] >= pdf["extracted_at"]  # the text-layer file was not held back by the scan
