@@ -9,10 +9,18 @@ conditionally next time, never data. Everything here is derived from the fetch l
 from __future__ import annotations
 
 import sqlite3
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
+SITES_IN_MEMORY = 256  # sites whose validators are held (a crawl works on ~64 at a time)
 _COLUMNS = ("url", "etag", "last_modified", "sha256", "content_type", "content_disposition", "kind", "fetched_at")
+
+
+def _site_prefix(url: str) -> str:
+    """'http://obec.cz:8080/' of a URL: where its site's URLs start."""
+    scheme, sep, rest = url.partition("://")
+    return f"{scheme}{sep}{rest.split('/', 1)[0]}/"
 
 
 @dataclass(frozen=True)
@@ -47,12 +55,24 @@ class Validators:
         self._con.execute("PRAGMA journal_mode=WAL")
         self._con.execute(f"CREATE TABLE IF NOT EXISTS validators ({_COLUMNS[0]} TEXT PRIMARY KEY, "
                           + ", ".join(f"{c} TEXT" for c in _COLUMNS[1:]) + ")")
+        self._sites: OrderedDict[str, dict[str, Known]] = OrderedDict()  # site prefix -> its validators, LRU
         self._pending: dict[str, Known] = {}
         self._forgotten: set[str] = set()
 
     def get(self, url: str) -> Known | None:
-        row = self._con.execute(f"SELECT {', '.join(_COLUMNS)} FROM validators WHERE url = ?", (url,)).fetchone()
-        return Known(*row) if row else None
+        """What the last crawls knew of the URL; a site's validators are read in one query at its first URL
+        (a query per URL cost as much CPU as a tenth of the crawl)."""
+        prefix = _site_prefix(url)
+        site = self._sites.get(prefix)
+        if site is None:
+            rows = self._con.execute(f"SELECT {', '.join(_COLUMNS)} FROM validators WHERE url >= ? AND url < ?",
+                                     (prefix, prefix[:-1] + "0")).fetchall()  # '0' follows '/': the prefix's range
+            site = self._sites[prefix] = {row[0]: Known(*row) for row in rows}
+            if len(self._sites) > SITES_IN_MEMORY:
+                self._sites.popitem(last=False)
+        else:
+            self._sites.move_to_end(prefix)
+        return site.get(url)
 
     def remember(self, known: Known) -> None:
         self._pending[known.url] = known

@@ -325,8 +325,6 @@ class SiteSpider(scrapy.Spider):
             href = href.strip()
             if not href or href[0] == "#":
                 continue
-            link_text = family.link_text(el) if is_link else None
-            link_context = family.link_context(el) if is_link else None
             if href[0] == "/" and href[1:2] != "/" and "/." not in href and " " not in href:
                 url = origin + href  # root-relative: the common case, without urljoin's cost
             else:
@@ -335,13 +333,17 @@ class SiteSpider(scrapy.Spider):
                 except ValueError as exc:
                     if href not in considered:
                         considered.add(href)
-                        yield self._malformed(st, href, exc, depth=depth + 1, referer=here, link_text=link_text,
-                                              link_context=link_context)
+                        yield self._malformed(st, href, exc, depth=depth + 1, referer=here,
+                                              link_text=family.link_text(el) if is_link else None,
+                                              link_context=family.link_context(el) if is_link else None)
                     continue
             url = url.split("#", 1)[0]
             if url in considered:
                 continue
             considered.add(url)
+            # a link's text and context only for a URL not judged before (most links of a page repeat the menu)
+            link_text = family.link_text(el) if is_link else None
+            link_context = family.link_context(el) if is_link else None
             try:
                 parts = urlsplit(url)
                 parts.port  # noqa: B018 - raises ValueError for a port out of range or not a number

@@ -36,3 +36,15 @@ def test_a_forgotten_url_is_asked_in_full_next_time(tmp_path):
     v.forget("http://127.0.0.1:1/a.pdf")
     v.close()
     assert Validators(tmp_path / "validators.sqlite").get("http://127.0.0.1:1/a.pdf") is None
+
+
+def test_a_site_is_read_at_once_and_never_mixed_with_a_site_of_a_similar_name(tmp_path):
+    urls = ["http://obec.cz/a.pdf", "http://obec.cz/dokumenty/b.pdf", "http://obec.cz.example/a.pdf",
+            "http://obec.cz:8080/a.pdf", "https://obec.cz/a.pdf"]
+    v = Validators(tmp_path / "validators.sqlite")
+    for i, url in enumerate(urls):
+        v.remember(_known(url, sha=f"{i:064x}"))
+    v.close()
+    again = Validators(tmp_path / "validators.sqlite")
+    assert [again.get(u).sha256 for u in urls] == [f"{i:064x}" for i in range(len(urls))]
+    assert again.get("http://obec.cz/c.pdf") is None and again.get("http://obec.c/a.pdf") is None
