@@ -13,6 +13,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 PROFILES = ("local", "test", "production")
+RECRAWL_MODES = ("nightly", "adaptive")  # every enabled source every night | the sources due (pipelines.recrawl_plan)
 
 
 @dataclass(frozen=True)
@@ -26,10 +27,13 @@ class Settings:
     extract_workers: int = 0  # 0 = one per core
     extract_memory_mb: int = 3072  # address-space limit of one extraction worker (a bomb fails, the run goes on)
     alert_webhook: str | None = None  # URL a failed night's alert is POSTed to (JSON); alerts.jsonl always
+    recrawl: str = "nightly"  # "adaptive": a night crawls only the sources due by their learned interval
 
     def __post_init__(self) -> None:
         if self.profile not in PROFILES:
             raise ValueError(f"unknown profile {self.profile!r}; choose one of {', '.join(PROFILES)}")
+        if self.recrawl not in RECRAWL_MODES:
+            raise ValueError(f"unknown recrawl mode {self.recrawl!r}; choose one of {', '.join(RECRAWL_MODES)}")
         # absolute once, here: child processes (the crawl) run in the repository, not in the caller's directory
         object.__setattr__(self, "data_dir", Path(self.data_dir).expanduser().absolute())
         if self.db_path is None:
@@ -84,6 +88,7 @@ ENV = {
     "extract_workers": "SMARTHARVEST_EXTRACT_WORKERS",
     "extract_memory_mb": "SMARTHARVEST_EXTRACT_MEMORY_MB",
     "alert_webhook": "SMARTHARVEST_ALERT_WEBHOOK",
+    "recrawl": "SMARTHARVEST_RECRAWL",
 }
 
 
@@ -127,6 +132,7 @@ def export_env(settings: Settings) -> dict[str, str]:
         ENV["profile"]: settings.profile,
         ENV["extract_workers"]: str(settings.extract_workers),
         ENV["extract_memory_mb"]: str(settings.extract_memory_mb),
+        ENV["recrawl"]: settings.recrawl,
     }
     if settings.sources_path is not None:
         env[ENV["sources_path"]] = str(settings.sources_path)

@@ -17,11 +17,13 @@ class HarvestConfig(dg.ConfigurableResource):
     extract_workers: Optional[int] = None
     extract_memory_mb: Optional[int] = None
     alert_webhook: Optional[str] = None
+    recrawl: Optional[str] = None  # nightly | adaptive (SMARTHARVEST_RECRAWL)
 
     def settings(self) -> Settings:
         return load_settings(data_dir=self.data_dir, db_path=self.db_path, sources_path=self.sources_path,
                              profile=self.profile, extract_workers=self.extract_workers,
-                             extract_memory_mb=self.extract_memory_mb, alert_webhook=self.alert_webhook)
+                             extract_memory_mb=self.extract_memory_mb, alert_webhook=self.alert_webhook,
+                             recrawl=self.recrawl)
 
 
 def harvest_run_config(settings: Settings) -> dict:
@@ -31,4 +33,5 @@ def harvest_run_config(settings: Settings) -> dict:
         "sources_path": str(settings.sources_path) if settings.sources_path else None,
         "profile": settings.profile, "extract_workers": settings.extract_workers,
         "extract_memory_mb": settings.extract_memory_mb, "alert_webhook": settings.alert_webhook,
+        "recrawl": settings.recrawl,
     }}}}

@@ -30,9 +30,11 @@ def new_crawl_id(run_tag: str) -> str:
     return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + f"-{run_tag}"
 
 
-def prepare(settings: Settings, run_tag: str, only: Collection[str] | None = None) -> CrawlPlan:
+def prepare(settings: Settings, run_tag: str, only: Collection[str] | None = None,
+            due: Collection[str] | None = None) -> CrawlPlan:
     """Validate the sources file and snapshot it beside the fetch log, so every crawl knows what it crawled; with
-    `only` (a run's source partitions) the crawl is limited to those sources, the snapshot still holds them all."""
+    `only` (a run's source partitions) the crawl is limited to those sources, the snapshot still holds them all;
+    with `due` (adaptive recrawl: the sources due tonight, pipelines.recrawl_plan) also to those."""
     if settings.sources_path is None:
         raise SourcesError(
             "no sources file: pass --sources FILE (or set SMARTHARVEST_SOURCES); "
@@ -42,6 +44,8 @@ def prepare(settings: Settings, run_tag: str, only: Collection[str] | None = Non
     settings.fetchlog_dir.mkdir(parents=True, exist_ok=True)
     snapshot = settings.fetchlog_dir / f"{crawl_id}.sources.csv"
     shutil.copyfile(settings.sources_path, snapshot)
+    if due is not None:
+        only = set(due) if only is None else set(only) & set(due)
     limit = write_only_file(settings.fetchlog_dir / f"{crawl_id}.only.txt", only) if only is not None else None
     return CrawlPlan(crawl_id, snapshot, len(crawlable(sources, only)), limit)
 

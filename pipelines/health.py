@@ -5,16 +5,18 @@ import duckdb
 
 from core import raw_store
 from pipelines import crawl_run
-from core.sources import load_sources
+from core.sources import crawlable, load_sources, read_only_file
 from core.settings import Settings
 
 
 def unexplained_sources(settings: Settings, crawl_id: str) -> list[str]:
     """Sources of the crawl that yielded no document and have no recorded reason (or no outcome at all)."""
     snapshot = settings.fetchlog_dir / f"{crawl_id}.sources.csv"
+    only_file = settings.fetchlog_dir / f"{crawl_id}.only.txt"  # a run of some partitions, or an adaptive night
+    only = read_only_file(only_file) if only_file.exists() else None
     outcomes = {o["source_id"]: o for o in crawl_run.read_source_outcomes(settings, crawl_id)}
     problems = []
-    for src in (s for s in load_sources(snapshot) if s.enabled):
+    for src in crawlable(load_sources(snapshot), only):
         o = outcomes.get(src.source_id)
         if o is None:
             problems.append(f"{src.source_id}: no outcome recorded")

@@ -10,6 +10,7 @@ from pipelines import annotate
     group_name="understanding",
     deps=["extracted_documents"],
     kinds={"python"},
+    pool="annotation",  # one annotation at a time: overlapping batch runs would each annotate the same documents
     description="Annotate every extracted document whose annotation is missing or out of date (annotator, vocabulary "
     "or extractor version changed): language, validity, approval, municipality, level, doc_type, is_strategic, "
     "smart_score, domains, funding. Every label keeps its evidence. One JSON per document under data/annotated/.",

@@ -11,6 +11,7 @@ from pipelines import extract
     group_name="extraction",
     deps=["crawl"],
     kinds={"python"},
+    pool="extraction",  # one extraction at a time: overlapping batch runs would each extract the same new documents
     description="Extract text, title, author, pages and a text-quality verdict (needs_ocr) from every document in the "
     "raw store not extracted yet (failed ones are retried). One JSON per document under data/extracted/.",
 )

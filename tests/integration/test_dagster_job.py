@@ -18,7 +18,7 @@ def _register_sources(instance, sources_csv) -> list[str]:
     return instance.get_dynamic_partitions("sources")
 
 EXPECTED_ASSETS = {
-    "crawl", "extracted_documents", "annotated_documents", "imported_datasets", "warehouse/municipalities", "warehouse/sources", "warehouse/source_crawls",
+    "recrawl_plan", "crawl", "extracted_documents", "annotated_documents", "imported_datasets", "warehouse/municipalities", "warehouse/sources", "warehouse/source_crawls",
     "warehouse/source_health",
     "warehouse/fetches", "warehouse/documents", "warehouse/document_urls", "warehouse/document_domains",
     "warehouse/funding_mentions", "warehouse/document_evidence", "warehouse/document_clusters", "warehouse/strategies",
