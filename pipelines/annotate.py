@@ -157,6 +157,15 @@ def annotate_documents(settings: Settings, progress: Callable[[str], None] | Non
     return stats
 
 
+def read_annotation(settings: Settings, doc_id: str) -> dict | None:
+    """One document's annotation (None when it has none or it is unreadable): the publish reads them one at a
+    time instead of holding them all."""
+    try:
+        return json.loads(result_path(settings, doc_id).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return None
+
+
 def load_annotations(settings: Settings) -> Iterator[dict]:
     root = annotated_dir(settings)
     if not root.exists():

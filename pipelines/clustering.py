@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pipelines import dedup_cache
 from transforms import sightings
-from transforms.document_clusters import cluster_documents, representative_order, strategy_key
+from transforms.document_clusters import cluster_documents, dedup_block, representative_order, strategy_key
 from transforms.extraction import EXTRACTOR_VERSION
 from transforms.near_duplicates import fingerprint_params
 from transforms.versions import DocFacts, area_key, order_key, title_key, update_year
@@ -86,7 +86,10 @@ def build(documents: list[dict], document_urls: list[dict], municipalities: list
     by_id = {d["doc_id"]: d for d in with_text}
     params = f"{fingerprint_params()} extractor={EXTRACTOR_VERSION}"  # a new extractor gives new texts
     known_fps, known_sims = dedup_cache.load(cache, params) if cache else ({}, {})
-    clustering = cluster_documents([_facts(d) for d in with_text], fingerprints=known_fps, similarities=known_sims)
+    blocks = {d["doc_id"]: dedup_block(d.get("municipality_code"), d.get("kraj_code"), d.get("source_id"),
+                                       d.get("doc_type")) for d in with_text}
+    clustering = cluster_documents([_facts(d) for d in with_text], fingerprints=known_fps, similarities=known_sims,
+                                   blocks=blocks)
     counts = {"fingerprints": len(clustering.fingerprints), "pairs": len(clustering.similarities),
               "new_fingerprints": sum(1 for d in clustering.fingerprints if d not in known_fps),
               "new_pairs": sum(1 for p in clustering.similarities if p not in known_sims)}

@@ -156,11 +156,20 @@ def same_identity_numbers(text_a: str, text_b: str) -> bool:
     return len(na & nb) / len(na | nb) >= IDENTITY_NUMBERS_MIN_JACCARD
 
 
+def dedup_block(municipality_code: str | None, region_code: str | None, source_id: str | None,
+                doc_type: str | None) -> str:
+    """The block a document is compared within first: its municipality (else its region, else the site it came from)
+    and its document type; copies across blocks must share most of their words."""
+    return f"{municipality_code or region_code or source_id or ''}|{doc_type or ''}"
+
+
 def cluster_documents(docs: Iterable[DocFacts], threshold: float = DEFAULT_THRESHOLD,
                       fingerprints: dict[str, Fingerprint] | None = None,
-                      similarities: dict[tuple[str, str], float] | None = None) -> Clustering:
+                      similarities: dict[tuple[str, str], float] | None = None,
+                      blocks: dict[str, str] | None = None) -> Clustering:
     """Clusters and chains of `docs`. `fingerprints` and `similarities` from an earlier night (same doc_ids, same
-    texts) are reused, so only pairs involving a new document are compared; the result is the same without them."""
+    texts) are reused, so only pairs involving a new document are compared; the result is the same without them.
+    `blocks` (doc_id -> dedup_block) keep the candidates linear in the collection (near_duplicates.lsh_candidate_pairs)."""
     docs = sorted(docs, key=lambda d: d.doc_id)
     by_id = {d.doc_id: d for d in docs}
     parent = {d: d for d in by_id}
@@ -172,7 +181,7 @@ def cluster_documents(docs: Iterable[DocFacts], threshold: float = DEFAULT_THRES
         return x
 
     texts = {d.doc_id: d.text or "" for d in docs}
-    fps, scored = scored_candidates(texts, fingerprints, similarities)
+    fps, scored = scored_candidates(texts, fingerprints, similarities, blocks=blocks)
     similarity = PairSimilarity(texts, {**(similarities or {}), **scored})
     for (a, b), sim in sorted(scored.items()):
         if sim < threshold:

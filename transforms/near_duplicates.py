@@ -52,6 +52,10 @@ DEFAULT_ROWS = 4
 MIN_WORDS = 50
 DEFAULT_THRESHOLD = 0.90
 CONFIRM_MAX_CHARS = 60_000
+MAX_BUCKET = 50  # an LSH bucket with more documents is a template family (lsh_candidate_pairs)
+# a candidate pair across blocks (two municipalities or document types) needs this estimated Jaccard; set on the
+# 400-site demo web (tune): it kept 11 of the 13 cross-municipality merges and cut candidates from 78,162 to ~1,300
+CROSS_BLOCK_MIN_JACCARD = 0.5
 
 # `czech_text.words` (letters with inner hyphens/apostrophes) plus digit runs: years, amounts and dates tell two
 # editions of one template apart (svozový plán 2010 vs 2015), so numbers take part in the comparison.
@@ -165,11 +169,19 @@ def estimated_jaccard(sig_a: Sequence[int], sig_b: Sequence[int]) -> float:
 
 
 def lsh_candidate_pairs(signatures: Mapping[str, Sequence[int]], bands: int = DEFAULT_BANDS,
-                        rows: int = DEFAULT_ROWS) -> set[tuple[str, str]]:
+                        rows: int = DEFAULT_ROWS, blocks: Mapping[str, str] | None = None,
+                        max_bucket: int = MAX_BUCKET) -> set[tuple[str, str]]:
     """Pairs (a, b) with a < b whose signatures are equal in at least one band of `rows` values.
 
     One dict of buckets per band (key = the band's values): O(n * bands) plus the pairs inside buckets; never
-    compares all pairs. Empty signatures (empty texts) are skipped."""
+    compares all pairs. Empty signatures (empty texts) are skipped.
+
+    With `blocks` (doc_id -> key: municipality and document type), a pair from two blocks is kept only when
+    its whole signatures agree on at least CROSS_BLOCK_MIN_JACCARD: hundreds of municipalities filling in one
+    template collide in LSH by chance, and those pairs grew with the square of the collection, while copies of
+    one text on two sites share most of their words. A bucket of more than `max_bucket` documents (a template
+    family's boilerplate) pairs only documents of one block; copies across blocks meet in the small buckets of
+    the bands their own words decide."""
     pairs: set[tuple[str, str]] = set()
     if not signatures:
         return pairs
@@ -178,17 +190,32 @@ def lsh_candidate_pairs(signatures: Mapping[str, Sequence[int]], bands: int = DE
     if bands * rows > length:
         raise ValueError(f"bands*rows={bands * rows} exceeds the signature length {length}")
     live = [(d, signatures[d]) for d in ids if signatures[d][0] != _EMPTY or any(v != _EMPTY for v in signatures[d])]
+
+    def all_pairs(members: list[str]) -> None:
+        for i, a in enumerate(members):  # members are in sorted id order
+            for b in members[i + 1:]:
+                pairs.add((a, b))
+
     for band in range(bands):
         lo, hi = band * rows, (band + 1) * rows
         buckets: dict[tuple[int, ...], list[str]] = defaultdict(list)
         for d, sig in live:
             buckets[tuple(sig[lo:hi])].append(d)
         for members in buckets.values():
-            if len(members) > 1:
-                for i, a in enumerate(members):  # members are in sorted id order
-                    for b in members[i + 1:]:
-                        pairs.add((a, b))
-    return pairs
+            if len(members) < 2:
+                continue
+            if blocks is None or len(members) <= max_bucket:
+                all_pairs(members)
+                continue
+            by_block: dict[str, list[str]] = defaultdict(list)
+            for d in members:
+                by_block[blocks.get(d, "")].append(d)
+            for group in by_block.values():
+                all_pairs(group)
+    if blocks is None:
+        return pairs
+    return {(a, b) for a, b in pairs if blocks.get(a, "") == blocks.get(b, "")
+            or estimated_jaccard(signatures[a], signatures[b]) >= CROSS_BLOCK_MIN_JACCARD}
 
 
 def _bounded(ws: list[str], max_chars: int) -> str:
@@ -277,25 +304,27 @@ def _signature(fp: Fingerprint) -> array:
 
 
 def candidate_pairs(fingerprints: Mapping[str, Fingerprint], bands: int = DEFAULT_BANDS,
-                    rows: int = DEFAULT_ROWS) -> set[tuple[str, str]]:
+                    rows: int = DEFAULT_ROWS, blocks: Mapping[str, str] | None = None) -> set[tuple[str, str]]:
     """Pairs (a, b), a < b, worth confirming: short texts with equal normalised words, long texts sharing an LSH
-    band. Bucketing is linear in the documents; nothing is compared here."""
+    band (template families blocked, see lsh_candidate_pairs). Bucketing is linear in the documents; nothing is
+    compared here."""
     pairs: set[tuple[str, str]] = set()
     short: dict[str, list[str]] = defaultdict(list)
     for d, fp in fingerprints.items():
         if fp.short_key:
             short[fp.short_key].append(d)
-    for group in short.values():
+    for group in short.values():  # equal texts: a chain joins them all (a thousand copies are not 500,000 pairs)
         group.sort()
-        pairs.update((a, b) for i, a in enumerate(group) for b in group[i + 1:])
+        pairs.update(zip(group, group[1:]))
     sigs = {d: _signature(fp) for d, fp in fingerprints.items() if fp.signature}
-    return pairs | lsh_candidate_pairs(sigs, bands, rows)
+    return pairs | lsh_candidate_pairs(sigs, bands, rows, blocks)
 
 
 def scored_candidates(texts: Mapping[str, str], fingerprints: Mapping[str, Fingerprint] | None = None,
                       known: Mapping[tuple[str, str], float] | None = None, bands: int = DEFAULT_BANDS,
                       rows: int = DEFAULT_ROWS, k: int = DEFAULT_K, num_perm: int = DEFAULT_NUM_PERM,
-                      seed: int = DEFAULT_SEED) -> tuple[dict[str, Fingerprint], dict[tuple[str, str], float]]:
+                      seed: int = DEFAULT_SEED, blocks: Mapping[str, str] | None = None,
+                      ) -> tuple[dict[str, Fingerprint], dict[tuple[str, str], float]]:
     """(the fingerprint of every text, the similarity of every candidate pair).
 
     Fingerprints and similarities already `known` (computed on an earlier night for the same doc_ids) are reused,
@@ -304,7 +333,7 @@ def scored_candidates(texts: Mapping[str, str], fingerprints: Mapping[str, Finge
     known = known or {}
     fps = {d: given.get(d) or fingerprint(t or "", k, num_perm, seed) for d, t in texts.items()}
     words = PairSimilarity(texts, known)
-    return fps, {pair: words(*pair) for pair in sorted(candidate_pairs(fps, bands, rows))}
+    return fps, {pair: words(*pair) for pair in sorted(candidate_pairs(fps, bands, rows, blocks))}
 
 
 class PairSimilarity:

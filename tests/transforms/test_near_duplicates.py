@@ -164,3 +164,24 @@ def test_lsh_finds_similar_signatures_and_skips_unrelated_ones():
     assert ("a", "d") not in pairs and ("c", "d") not in pairs
     with pytest.raises(ValueError):
         nd.lsh_candidate_pairs(sigs, bands=64, rows=4)
+
+
+def test_a_template_family_is_blocked_but_copies_of_one_text_are_still_paired():
+    import random
+
+    from transforms.near_duplicates import candidate_pairs, confirm_similarity, fingerprint
+
+    rng = random.Random(7)
+    vocab = ["".join(rng.choice("abcdeghijklmnoprstuvyz") for _ in range(rng.randint(3, 9))) for _ in range(5000)]
+    boilerplate = " ".join(rng.choice(vocab) for _ in range(120))
+    docs = {f"d{i:03d}": boilerplate + " " + " ".join(rng.choice(vocab) for _ in range(80)) for i in range(120)}
+    words = docs["d000"].split()
+    words[100] = "opraveno"
+    docs["copy"] = " ".join(words)  # a re-saved copy of d000, filed under another municipality
+    fps = {d: fingerprint(t) for d, t in docs.items()}
+    blocks = {d: f"municipality {d}" for d in docs}  # every document its own municipality
+    blocked = candidate_pairs(fps, blocks=blocks)
+    assert ("copy", "d000") in blocked or ("d000", "copy") in blocked
+    family_pairs = 120 * 119 // 2
+    assert len(blocked) < family_pairs // 10  # the family no longer pairs everyone with everyone
+    assert confirm_similarity(docs["copy"], docs["d000"]) >= 0.9
