@@ -163,7 +163,7 @@ def _pdfium_line(chars: list[dict]) -> dict | None:
             "x0": min(c["l"] for c in vis), "x1": max(c["r"] for c in vis), "n": len(vis)}
 
 
-def pdfium_lines(page) -> tuple[list[dict], float, float]:
+def pdfium_lines(page, textpage=None) -> tuple[list[dict], float, float]:
     """Lines of one page from PDFium's characters, with font sizes (the font size times the
     character's transformation scale), bold (font name or descriptor flag) and boxes in points from
     the top of the page as it reads (a page turned by /Rotate, or text set sideways on it, is turned
@@ -174,7 +174,7 @@ def pdfium_lines(page) -> tuple[list[dict], float, float]:
 
     import pypdfium2.raw as pdfium_c
 
-    tp = page.get_textpage()
+    tp = textpage if textpage is not None else page.get_textpage()
     raw_chars: list[dict | str] = []  # a char dict, " " for a space, "\n" for a line break
     try:
         raw = tp.raw
@@ -184,6 +184,9 @@ def pdfium_lines(page) -> tuple[list[dict], float, float]:
         buf = ctypes.create_string_buffer(96)
         flags = ctypes.c_int()
         font_bold: dict[bytes, bool] = {}
+        # size, bold and angle are the same for every character of one text object (one font, one matrix): they
+        # are read at its first character and kept by object, so a character costs three calls, not seven
+        by_object: dict[int, tuple[float, bool, float]] = {}
         for i in range(n):
             u = pdfium_c.FPDFText_GetUnicode(raw, i)
             ch = chr(u) if u else ""
@@ -196,18 +199,25 @@ def pdfium_lines(page) -> tuple[list[dict], float, float]:
                 raw_chars.append(" ")
                 continue
             pdfium_c.FPDFText_GetCharBox(raw, i, l, r, b, t)
-            pdfium_c.FPDFText_GetMatrix(raw, i, m)
-            size = pdfium_c.FPDFText_GetFontSize(raw, i) * (math.hypot(m.c, m.d) or 1.0)
-            pdfium_c.FPDFText_GetFontInfo(raw, i, buf, len(buf), flags)
-            name = buf.value
-            bold = font_bold.get(name)
-            if bold is None:
-                bold = bool(_BOLD.search(name.decode("latin-1"))) or bool(flags.value & _FORCEBOLD)
-                font_bold[name] = bold
-            raw_chars.append({"ch": ch, "box": (l.value, r.value, b.value, t.value), "size": size, "bold": bold,
-                              "angle": round(pdfium_c.FPDFText_GetCharAngle(raw, i) % (2 * math.pi), 2)})
+            obj = ctypes.cast(pdfium_c.FPDFText_GetTextObject(raw, i), ctypes.c_void_p).value
+            facts = by_object.get(obj) if obj else None
+            if facts is None:
+                pdfium_c.FPDFText_GetMatrix(raw, i, m)
+                size = pdfium_c.FPDFText_GetFontSize(raw, i) * (math.hypot(m.c, m.d) or 1.0)
+                pdfium_c.FPDFText_GetFontInfo(raw, i, buf, len(buf), flags)
+                name = buf.value
+                bold = font_bold.get(name)
+                if bold is None:
+                    bold = bool(_BOLD.search(name.decode("latin-1"))) or bool(flags.value & _FORCEBOLD)
+                    font_bold[name] = bold
+                facts = (size, bold, round(pdfium_c.FPDFText_GetCharAngle(raw, i) % (2 * math.pi), 2))
+                if obj:
+                    by_object[obj] = facts
+            raw_chars.append({"ch": ch, "box": (l.value, r.value, b.value, t.value), "size": facts[0],
+                              "bold": facts[1], "angle": facts[2]})
     finally:
-        tp.close()
+        if textpage is None:
+            tp.close()
     angles: dict[float, int] = {}
     for c in raw_chars:
         if isinstance(c, dict):
@@ -241,8 +251,11 @@ def pdfium_lines(page) -> tuple[list[dict], float, float]:
         if abs(math.sin(c["angle"] - theta)) > 0.1 or math.cos(c["angle"] - theta) < 0:
             continue
         l_, r_, b_, t_ = c["box"]
-        pts = [turn(x, y) for x, y in ((l_, b_), (r_, b_), (l_, t_), (r_, t_))]
-        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+        if theta == 0.0:  # upright text, the common case: the box as it is
+            xs, ys = (l_, r_), (b_, t_)
+        else:
+            pts = [turn(x, y) for x, y in ((l_, b_), (r_, b_), (l_, t_), (r_, t_))]
+            xs, ys = [p[0] for p in pts], [p[1] for p in pts]
         d = {"ch": c["ch"], "space": False, "l": min(xs), "r": max(xs), "top": y_top - max(ys),
              "bottom": y_top - min(ys), "size": c["size"], "bold": c["bold"]}
         last = next((x for x in reversed(cur) if not x["space"]), None)
@@ -260,14 +273,18 @@ def pdfium_lines(page) -> tuple[list[dict], float, float]:
     return out, body, height
 
 
-def page1_lines(pdf, data: bytes, meta: dict) -> tuple[list[dict], float, float]:
-    """Page 1 lines with font sizes: PDFium's characters, pdfplumber when PDFium gives no sizes."""
+def page1_lines(pdf, data: bytes, meta: dict, opened: tuple | None = None) -> tuple[list[dict], float, float]:
+    """Page 1 lines with font sizes: PDFium's characters, pdfplumber when PDFium gives no sizes. `opened`: page 1
+    and its text page, already open from reading the text (not opened a second time)."""
     try:
-        page = pdf[0]
-        try:
-            lines, body, height = pdfium_lines(page)
-        finally:
-            page.close()
+        if opened is not None:
+            lines, body, height = pdfium_lines(*opened)
+        else:
+            page = pdf[0]
+            try:
+                lines, body, height = pdfium_lines(page)
+            finally:
+                page.close()
         if lines and body > 0:
             meta["layout"] = {"reader": "pdfium", "body_size": body, "lines": len(lines)}
             return lines, body, height
@@ -278,9 +295,10 @@ def page1_lines(pdf, data: bytes, meta: dict) -> tuple[list[dict], float, float]
     return lines, body, height
 
 
-def layout_candidates(pdf, data: bytes, meta: dict, max_lines: int = 40) -> list[TitleCandidate]:
+def layout_candidates(pdf, data: bytes, meta: dict, max_lines: int = 40,
+                      opened: tuple | None = None) -> list[TitleCandidate]:
     """Title candidates from page 1's lines (with their font sizes, bold and position)."""
-    lines, body, height = page1_lines(pdf, data, meta)
+    lines, body, height = page1_lines(pdf, data, meta, opened)
     return line_candidates(lines, "layout", max_lines=max_lines, body_size=body or None, page_height=height or None)
 
 
@@ -308,6 +326,7 @@ def extract_pdf(data: bytes, filename: str | None = None, want_title: bool = Tru
     meta: dict = {}
     title = None
     candidates: list[TitleCandidate] = []
+    first = None  # page 1 and its text page, kept open for the title's layout
     try:
         n_pages = len(pdf)
         raw_meta = {}
@@ -333,8 +352,11 @@ def extract_pdf(data: bytes, filename: str | None = None, want_title: bool = Tru
                     tp = page.get_textpage()
                     try:
                         page_texts.append(clean_text(tp.get_text_bounded()))
+                        if i == 0 and want_title:  # page 1's lines for the title, from the same open text page
+                            first = (page, tp)
                     finally:
-                        tp.close()
+                        if first is None or first[1] is not tp:
+                            tp.close()
                     if len(page_texts[-1]) < SCAN_MAX_CHARS:
                         try:
                             if _has_large_image(page):
@@ -342,7 +364,8 @@ def extract_pdf(data: bytes, filename: str | None = None, want_title: bool = Tru
                         except Exception:  # noqa: BLE001 - a hint only
                             pass
                 finally:
-                    page.close()
+                    if first is None or first[0] is not page:
+                        page.close()
                 failing_run = 0
             except Exception:  # noqa: BLE001 - one broken page must not lose the others
                 page_errors += 1
@@ -353,10 +376,13 @@ def extract_pdf(data: bytes, filename: str | None = None, want_title: bool = Tru
             raise ExtractionError("corrupt_pdf", f"no page of {n_pages} could be read")
         if want_title and page_texts and page_texts[0].strip():
             try:
-                candidates = layout_candidates(pdf, data, meta)
+                candidates = layout_candidates(pdf, data, meta, opened=first)
             except Exception as e:  # noqa: BLE001 - a title is a bonus, never a failure
                 meta["layout_error"] = f"{type(e).__name__}: {e}"[:300]
     finally:
+        if first is not None:
+            first[1].close()
+            first[0].close()
         pdf.close()
     text = PAGE_SEP.join(page_texts)
 
