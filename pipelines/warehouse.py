@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from typing import Callable
 from pathlib import Path
 
 import duckdb
@@ -203,10 +204,18 @@ ANNOTATION_COLUMNS = ("language", "language_confidence", "language_mixed", "vali
                       "is_strategic", "smart_score", "is_smart", "domains", "annotation_status")
 
 
-def _annotation_rows(documents: list[dict], settings: Settings) -> tuple[list[dict], list[dict], list[dict]]:
-    """Merge annotations into documents; return (document_domains, funding_mentions, document_evidence) rows."""
+EVIDENCE_CHUNK = 20_000  # document_evidence rows handed to DuckDB at a time (the table is the warehouse's largest)
+
+
+def _annotation_rows(documents: list[dict], settings: Settings,
+                     evidence_sink: Callable[[list[dict]], None]) -> tuple[list[dict], list[dict]]:
+    """Merge annotations into documents; return (document_domains, funding_mentions) rows and hand the
+    document_evidence rows to `evidence_sink` in chunks (never all of them in memory)."""
     domains, funding, evidence = [], [], []
     for d in documents:
+        if len(evidence) >= EVIDENCE_CHUNK:
+            evidence_sink(evidence)
+            evidence = []
         a = read_annotation(settings, d["doc_id"])
         if a is None or a.get("doc_id") != d["doc_id"]:  # not annotated yet: the source's municipality, by the same rule as transforms.annotate
             d["annotation_status"] = "pending"
@@ -239,7 +248,8 @@ def _annotation_rows(documents: list[dict], settings: Settings) -> tuple[list[di
                 evidence.append({"doc_id": d["doc_id"], "field": field, "value": None, "kind": "rule",
                                  "text": json.dumps(value, ensure_ascii=False, default=str)[:2000], "position": None,
                                  "terms": None})
-    return domains, funding, evidence
+    evidence_sink(evidence)
+    return domains, funding
 
 
 # Arrow types the rows travel in; dates and times travel as ISO strings and are cast by DuckDB on insert
@@ -263,7 +273,11 @@ def _create(con: duckdb.DuckDBPyConnection, name: str) -> schema.Table:
 
 def _load(con: duckdb.DuckDBPyConnection, name: str, rows: list[dict]) -> None:
     """Create the table from its one definition (core.schema), with its comments, and insert the rows."""
-    table = _create(con, name)
+    _insert(con, _create(con, name), rows)
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: schema.Table, rows: list[dict]) -> None:
+    name = table.name
     incoming = pa.table({c.name: pa.array([_arrow_value(r.get(c.name), c) for r in rows], type=ARROW[c.type])
                          for c in table.columns})
     con.register("_incoming", incoming)
@@ -397,15 +411,16 @@ def _table_names(db: Path) -> set[str] | None:
         con.close()
 
 
-def _derived_tables(seen: dict[str, list[dict]], settings: Settings) -> tuple[dict[str, list[dict]], dict[str, int],
-                                                                            list[dict]]:
+def _derived_tables(seen: dict[str, list[dict]], settings: Settings,
+                    evidence_sink: Callable[[list[dict]], None]) -> tuple[dict[str, list[dict]], dict[str, int],
+                                                                          list[dict]]:
     """(every table but fetches, as rows: sources and their crawls, documents from their sightings, annotations,
     clusters and strategies, notice-board records; what dedup reused and computed)."""
     sources, crawls = _source_rows(settings.fetchlog_dir)
     by_source = {s["source_id"]: s for s in sources}
     documents, document_urls = _document_rows(seen["document"], seen["document_url"], by_source, settings)
     _mark_gone(documents, document_urls, crawls)
-    document_domains, funding_mentions, document_evidence = _annotation_rows(documents, settings)
+    document_domains, funding_mentions = _annotation_rows(documents, settings, evidence_sink)
     municipalities = municipality_rows(settings.seeds_dir)
     notice_board_records, record_problems = notice_boards.feed_tables(
         seen["feed"], settings.raw_dir, {m["ico"]: m["municipality_code"] for m in municipalities if m.get("ico")},
@@ -442,7 +457,6 @@ def _derived_tables(seen: dict[str, list[dict]], settings: Settings) -> tuple[di
         "document_urls": document_urls,
         "document_domains": document_domains,
         "funding_mentions": funding_mentions,
-        "document_evidence": document_evidence,
         "document_clusters": document_clusters,
         "strategies": strategies,
         "strategy_registry": registry,
@@ -453,7 +467,7 @@ def _derived_tables(seen: dict[str, list[dict]], settings: Settings) -> tuple[di
     }, dedup, datasets, listed_projects
 
 
-PUBLISH_DUCKDB_MEMORY = "512MB"  # DuckDB's share of a publish: the default (80 % of RAM) kept ~0.6 GB at 400 sites
+PUBLISH_DUCKDB_MEMORY = "256MB"  # DuckDB's share of a publish (default 80 % of RAM): 400 sites peaked at 1.5 GB, now 0.64 GB
 
 
 def publish(settings: Settings, latest_crawl_id: str | None = None) -> dict:
@@ -473,7 +487,9 @@ def publish(settings: Settings, latest_crawl_id: str | None = None) -> dict:
             pass  # older DuckDB: default compression
         con.execute(f"SET memory_limit='{PUBLISH_DUCKDB_MEMORY}'")  # DuckDB's cache; it spills to disk beyond
         seen = _load_fetch_log(con, settings.fetchlog_dir)
-        tables, dedup, datasets, listed_projects = _derived_tables(seen, settings)
+        evidence = _create(con, "document_evidence")
+        tables, dedup, datasets, listed_projects = _derived_tables(seen, settings,
+                                                                   lambda rows: _insert(con, evidence, rows))
         del seen
         summary = _summary(tables, previous)
         for name in list(tables):
