@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import statistics
 import subprocess
@@ -51,8 +52,10 @@ def _server_cpu(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def _fetch_lines(data: Path) -> int:
-    return sum(sum(1 for _ in open(f, encoding="utf-8")) for f in (data / "fetchlog").glob("*.fetches.jsonl"))
+def _responses(data: Path) -> int:
+    """Fetch-log lines of real responses: off-site, robots-forbidden and malformed links are lines without one."""
+    return sum(1 for f in (data / "fetchlog").glob("*.fetches.jsonl") for line in open(f, encoding="utf-8")
+               if json.loads(line).get("status") is not None)
 
 
 def bench_size(sites: int, repeat: int, profile: str, tmp: Path) -> dict:
@@ -78,7 +81,7 @@ def bench_size(sites: int, repeat: int, profile: str, tmp: Path) -> dict:
                                 "--only", str(only), "--crawl-id", f"bench{i}", "--profile", profile,
                                 "--data-dir", str(data)])
                     r.pop("stdout")
-                    r["responses"] = _fetch_lines(data)
+                    r["responses"] = _responses(data)
                 r["server_cpu_s"] = _server_cpu(server_pid) - s0
                 runs[who].append(r)
                 print(f"{sites} sites, {who} #{i + 1}: {r['responses']} responses in {r['wall_s']:.1f} s, "

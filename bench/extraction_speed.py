@@ -9,7 +9,7 @@ over the median wall time of `--repeat` runs:
   running transforms.extraction.extract (text of every page, title, quality check) with OCR off, so scanned
   pages do not mix OCR time into a text-layer figure (OCR has its own benchmark, bench/ocr_speed.py);
 - `pdfium_text`: pypdfium2's text of every page, nothing else (the ceiling);
-- `pdfplumber_text`: pdfplumber's text of every page (the old way; `--baseline-repeat` runs, default 1: it is slow).
+- `pdfplumber_text`: pdfplumber's text of every page (an extractor built on pdfplumber alone; `--baseline-repeat` runs, default 1: it is slow).
 Also the same stage on one process, and how often the title came from PDFium's characters vs pdfplumber.
 """
 from __future__ import annotations

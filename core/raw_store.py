@@ -131,28 +131,33 @@ class BatchWriter:
                     stop = True
                     break
                 batch.append(item)
-            results = self._store(batch)
+            try:
+                results = self._store(batch)
+            except Exception as exc:  # noqa: BLE001 - never leave a caller waiting: every body gets the error
+                err = exc if isinstance(exc, OSError) else OSError(f"{type(exc).__name__}: {exc}")
+                results = [(done, None, err) for _, done in batch]
             self._deliver(lambda results=results: [done(stored, error) for done, stored, error in results])
 
     def _store(self, batch: list) -> list:
-        results, written = [], []
+        results, to_sync = [], []
         for data, done in batch:
             try:
                 sha = sha256_of(data)
                 target = path_for(self.raw_dir, sha)
-                if target.exists():
+                if target.exists():  # synced with the group too: a killed writer may have renamed it unsynced
+                    to_sync.append(target)
                     results.append((done, (sha, False), None))
                 else:
                     write_atomic(target, data, sync=False)
-                    written.append(target)
+                    to_sync.append(target)
                     results.append((done, (sha, True), None))
             except OSError as exc:
                 results.append((done, None, exc))
-        if written:
+        if to_sync:
             try:
-                sync_files(self.raw_dir, written)
+                sync_files(self.raw_dir, to_sync)
             except OSError as exc:  # not durable: say so for every body of the group
-                results = [(done, None, exc) if stored and stored[1] else (done, stored, error)
+                results = [(done, None, exc) if stored is not None else (done, stored, error)
                            for done, stored, error in results]
         return results
 
@@ -178,7 +183,7 @@ def sync_files(raw_dir: Path, files: list[Path]) -> None:
                 return
         finally:
             os.close(fd)
-    for path in [*files, *{f.parent for f in files}]:
+    for path in [*files, *{f.parent for f in files}, Path(raw_dir)]:  # the store itself: a new shard dir's entry
         fd = os.open(path, os.O_RDONLY)
         try:
             os.fsync(fd)

@@ -28,6 +28,7 @@ class Settings:
     extract_memory_mb: int = 3072  # address-space limit of one extraction worker (a bomb fails, the run goes on)
     alert_webhook: str | None = None  # URL a failed night's alert is POSTed to (JSON); alerts.jsonl always
     recrawl: str = "nightly"  # "adaptive": a night crawls only the sources due by their learned interval
+    publish_memory_mb: int = 256  # DuckDB's memory in a publish (it spills beyond); the default was 80 % of RAM
 
     def __post_init__(self) -> None:
         if self.profile not in PROFILES:
@@ -89,6 +90,7 @@ ENV = {
     "extract_memory_mb": "SMARTHARVEST_EXTRACT_MEMORY_MB",
     "alert_webhook": "SMARTHARVEST_ALERT_WEBHOOK",
     "recrawl": "SMARTHARVEST_RECRAWL",
+    "publish_memory_mb": "SMARTHARVEST_PUBLISH_MEMORY_MB",
 }
 
 
@@ -118,7 +120,7 @@ def load_settings(**overrides) -> Settings:
         if os.environ.get(var):
             values[name] = os.environ[var]
     values.update({k: v for k, v in overrides.items() if v is not None})
-    for name in ("extract_workers", "extract_memory_mb"):
+    for name in ("extract_workers", "extract_memory_mb", "publish_memory_mb"):
         if name in values:
             values[name] = int(values[name])
     return Settings(**values)
@@ -133,6 +135,7 @@ def export_env(settings: Settings) -> dict[str, str]:
         ENV["extract_workers"]: str(settings.extract_workers),
         ENV["extract_memory_mb"]: str(settings.extract_memory_mb),
         ENV["recrawl"]: settings.recrawl,
+        ENV["publish_memory_mb"]: str(settings.publish_memory_mb),
     }
     if settings.sources_path is not None:
         env[ENV["sources_path"]] = str(settings.sources_path)

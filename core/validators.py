@@ -63,6 +63,9 @@ class Validators:
         """What the last crawls knew of the URL; a site's validators are read in one query at its first URL
         (a query per URL cost as much CPU as a tenth of the crawl)."""
         prefix = _site_prefix(url)
+        if not url.startswith(prefix):  # a bare host without a path ("http://obec.cz"): its own row
+            row = self._con.execute(f"SELECT {', '.join(_COLUMNS)} FROM validators WHERE url = ?", (url,)).fetchone()
+            return Known(*row) if row else None
         site = self._sites.get(prefix)
         if site is None:
             rows = self._con.execute(f"SELECT {', '.join(_COLUMNS)} FROM validators WHERE url >= ? AND url < ?",

@@ -18,12 +18,13 @@ class HarvestConfig(dg.ConfigurableResource):
     extract_memory_mb: Optional[int] = None
     alert_webhook: Optional[str] = None
     recrawl: Optional[str] = None  # nightly | adaptive (SMARTHARVEST_RECRAWL)
+    publish_memory_mb: Optional[int] = None  # DuckDB's memory in a publish (SMARTHARVEST_PUBLISH_MEMORY_MB)
 
     def settings(self) -> Settings:
         return load_settings(data_dir=self.data_dir, db_path=self.db_path, sources_path=self.sources_path,
                              profile=self.profile, extract_workers=self.extract_workers,
                              extract_memory_mb=self.extract_memory_mb, alert_webhook=self.alert_webhook,
-                             recrawl=self.recrawl)
+                             recrawl=self.recrawl, publish_memory_mb=self.publish_memory_mb)
 
 
 def harvest_run_config(settings: Settings) -> dict:
@@ -33,5 +34,5 @@ def harvest_run_config(settings: Settings) -> dict:
         "sources_path": str(settings.sources_path) if settings.sources_path else None,
         "profile": settings.profile, "extract_workers": settings.extract_workers,
         "extract_memory_mb": settings.extract_memory_mb, "alert_webhook": settings.alert_webhook,
-        "recrawl": settings.recrawl,
+        "recrawl": settings.recrawl, "publish_memory_mb": settings.publish_memory_mb,
     }}}}

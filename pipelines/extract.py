@@ -305,18 +305,25 @@ def extract_documents(
             runnable.append(job)
     workers = max(1, min(settings.extract_workers or os.cpu_count() or 1, len(runnable) or 1))
     ocr_queue: list[Job] = []
+    text_pass: dict[str, ExtractionResult] = {}
     # the text pass: every document without OCR, so scans never hold back text-layer files; the ones OCR
     # would help wait in the OCR queue and are recorded only after it (a crash before leaves them to the rerun)
     for job, res in _run_jobs([replace(j, ocr=False) for j in runnable], workers, timeout_s,
                               settings.extract_memory_mb):
         if ocr_pending(res):
             ocr_queue.append(replace(job, ocr=True))
+            text_pass[job.sha256] = res
         else:
             record(job, res)
     if ocr_queue:
         if progress:
             progress(f"extract: text pass done, {len(ocr_queue)} documents in the OCR queue")
         for job, res in _run_jobs(ocr_queue, min(workers, len(ocr_queue)), timeout_s, settings.extract_memory_mb):
+            if res.extraction_status == "failed":  # OCR crashed or ran out of time: keep what the text layer gave
+                kept = text_pass[job.sha256]
+                kept.meta.pop("ocr_pending", None)
+                kept.meta["ocr_error"] = res.extraction_error
+                res = kept
             record(job, res)
     stats.duration_s = round(time.monotonic() - t0, 3)
     if progress:

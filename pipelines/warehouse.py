@@ -467,9 +467,6 @@ def _derived_tables(seen: dict[str, list[dict]], settings: Settings,
     }, dedup, datasets, listed_projects
 
 
-PUBLISH_DUCKDB_MEMORY = "256MB"  # DuckDB's share of a publish (default 80 % of RAM): 400 sites peaked at 1.5 GB, now 0.64 GB
-
-
 def publish(settings: Settings, latest_crawl_id: str | None = None) -> dict:
     """Rebuild the warehouse atomically; returns row counts and what is new since the previous publish."""
     t0 = time.time()
@@ -485,7 +482,7 @@ def publish(settings: Settings, latest_crawl_id: str | None = None) -> dict:
             con.execute("SET disabled_compression_methods='dict_fsst'")
         except duckdb.Error:
             pass  # older DuckDB: default compression
-        con.execute(f"SET memory_limit='{PUBLISH_DUCKDB_MEMORY}'")  # DuckDB's cache; it spills to disk beyond
+        con.execute(f"SET memory_limit='{settings.publish_memory_mb}MB'")  # DuckDB's share; it spills to disk beyond
         seen = _load_fetch_log(con, settings.fetchlog_dir)
         evidence = _create(con, "document_evidence")
         tables, dedup, datasets, listed_projects = _derived_tables(seen, settings,

@@ -181,7 +181,8 @@ def lsh_candidate_pairs(signatures: Mapping[str, Sequence[int]], bands: int = DE
     template collide in LSH by chance, and those pairs grew with the square of the collection, while copies of
     one text on two sites share most of their words. A bucket of more than `max_bucket` documents (a template
     family's boilerplate) pairs only documents of one block; copies across blocks meet in the small buckets of
-    the bands their own words decide."""
+    the bands their own words decide; a block that is itself larger than `max_bucket` in such a bucket has its
+    pairs gated by CROSS_BLOCK_MIN_JACCARD too, so none of them reaches the costly confirmation unchecked."""
     pairs: set[tuple[str, str]] = set()
     if not signatures:
         return pairs
@@ -190,6 +191,7 @@ def lsh_candidate_pairs(signatures: Mapping[str, Sequence[int]], bands: int = DE
     if bands * rows > length:
         raise ValueError(f"bands*rows={bands * rows} exceeds the signature length {length}")
     live = [(d, signatures[d]) for d in ids if signatures[d][0] != _EMPTY or any(v != _EMPTY for v in signatures[d])]
+    gated: set[tuple[str, str]] = set()  # pairs met only in an oversized block: they need the Jaccard gate
 
     def all_pairs(members: list[str]) -> None:
         for i, a in enumerate(members):  # members are in sorted id order
@@ -211,10 +213,15 @@ def lsh_candidate_pairs(signatures: Mapping[str, Sequence[int]], bands: int = DE
             for d in members:
                 by_block[blocks.get(d, "")].append(d)
             for group in by_block.values():
-                all_pairs(group)
+                if len(group) <= max_bucket:
+                    all_pairs(group)
+                else:  # a family inside one block (a regional site's hundred forms): gated like a cross-block pair
+                    gated.update((a, b) for i, a in enumerate(group) for b in group[i + 1:])
     if blocks is None:
         return pairs
-    return {(a, b) for a, b in pairs if blocks.get(a, "") == blocks.get(b, "")
+    gated -= pairs  # a pair of a small bucket too is not gated
+    return {(a, b) for a, b in pairs | gated
+            if ((a, b) not in gated and blocks.get(a, "") == blocks.get(b, ""))
             or estimated_jaccard(signatures[a], signatures[b]) >= CROSS_BLOCK_MIN_JACCARD}
 
 
@@ -313,9 +320,13 @@ def candidate_pairs(fingerprints: Mapping[str, Fingerprint], bands: int = DEFAUL
     for d, fp in fingerprints.items():
         if fp.short_key:
             short[fp.short_key].append(d)
-    for group in short.values():  # equal texts: a chain joins them all (a thousand copies are not 500,000 pairs)
+    for group in short.values():
         group.sort()
-        pairs.update(zip(group, group[1:]))
+        if len(group) <= MAX_BUCKET:
+            pairs.update((a, b) for i, a in enumerate(group) for b in group[i + 1:])
+        else:  # a thousand equal short texts (a form letter): a chain, not 500,000 pairs; clustering may then
+            # split a chain whose link it rejects by title (č. 1/2023 - č. 2/2023 - č. 1/2023): accepted at this size
+            pairs.update(zip(group, group[1:]))
     sigs = {d: _signature(fp) for d, fp in fingerprints.items() if fp.signature}
     return pairs | lsh_candidate_pairs(sigs, bands, rows, blocks)
 

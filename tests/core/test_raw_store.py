@@ -45,3 +45,24 @@ def test_a_body_that_cannot_be_stored_comes_back_with_its_error(tmp_path):
     writer.close()
     assert got[0][0] is None and isinstance(got[0][1], OSError)
     assert got[1][1] is None and raw_store.exists(raw, got[1][0][0])
+
+
+def test_results_come_back_on_the_deliverer_and_a_failed_sync_fails_the_whole_group(tmp_path, monkeypatch):
+    threads: list = []
+    writer = raw_store.BatchWriter(tmp_path / "raw", lambda callbacks: (threads.append(threading.current_thread().name),
+                                                                        callbacks()))
+    got: list = []
+    writer.put(b"kept", lambda stored, error: got.append((stored, error)))
+    writer.close()
+    assert threads == ["raw-store-writer"] and got[0][1] is None
+
+    def no_sync(raw_dir, files):
+        raise OSError("disk gone")
+
+    monkeypatch.setattr(raw_store, "sync_files", no_sync)
+    failing = raw_store.BatchWriter(tmp_path / "raw", lambda callbacks: callbacks())
+    got.clear()
+    for body in (b"new body", b"kept"):  # a new file and one already there: neither is reported as stored
+        failing.put(body, lambda stored, error: got.append((stored, error)))
+    failing.close()
+    assert [stored for stored, _ in got] == [None, None] and all(isinstance(e, OSError) for _, e in got)

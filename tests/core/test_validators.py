@@ -48,3 +48,10 @@ def test_a_site_is_read_at_once_and_never_mixed_with_a_site_of_a_similar_name(tm
     again = Validators(tmp_path / "validators.sqlite")
     assert [again.get(u).sha256 for u in urls] == [f"{i:064x}" for i in range(len(urls))]
     assert again.get("http://obec.cz/c.pdf") is None and again.get("http://obec.c/a.pdf") is None
+
+
+def test_a_bare_host_without_a_path_is_found_too(tmp_path):
+    v = Validators(tmp_path / "validators.sqlite")
+    v.remember(_known("http://obec.cz"))
+    v.close()
+    assert Validators(tmp_path / "validators.sqlite").get("http://obec.cz") == _known("http://obec.cz")

@@ -185,3 +185,10 @@ def test_a_template_family_is_blocked_but_copies_of_one_text_are_still_paired():
     family_pairs = 120 * 119 // 2
     assert len(blocked) < family_pairs // 10  # the family no longer pairs everyone with everyone
     assert confirm_similarity(docs["copy"], docs["d000"]) >= 0.9
+
+
+def test_a_few_equal_short_texts_are_all_paired_so_a_rejected_link_cannot_split_them():
+    from transforms.near_duplicates import candidate_pairs, fingerprint
+
+    fps = {d: fingerprint("Vyhláška obce o místním poplatku") for d in ("a", "b", "c")}
+    assert candidate_pairs(fps) == {("a", "b"), ("a", "c"), ("b", "c")}
