@@ -105,14 +105,21 @@ def _pss_kb(pid: int) -> int:
     return 0
 
 
-def cpu_seconds(pid: int, children: bool = True) -> float | None:
-    """utime+stime of a live process (and of its waited-for children), from /proc/<pid>/stat."""
+def _stat_fields(pid: int) -> list[str] | None:
+    """The fields of /proc/<pid>/stat after the command name (None when the process is gone)."""
     try:
         with open(f"/proc/{pid}/stat", "rb") as f:
             stat = f.read().decode("ascii", "replace")
     except OSError:
         return None
-    fields = stat[stat.rfind(")") + 2:].split()
+    return stat[stat.rfind(")") + 2:].split()
+
+
+def cpu_seconds(pid: int, children: bool = True) -> float | None:
+    """utime+stime of a live process (and of its waited-for children), from /proc/<pid>/stat."""
+    fields = _stat_fields(pid)
+    if fields is None:
+        return None
     ticks = int(fields[11]) + int(fields[12]) + ((int(fields[13]) + int(fields[14])) if children else 0)
     return ticks / TICK
 
@@ -163,12 +170,9 @@ class TreeSampler(threading.Thread):
 
 
 def _own_cpu(pid: int) -> tuple[tuple[int, int], float] | None:
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as f:
-            stat = f.read().decode("ascii", "replace")
-    except OSError:
+    fields = _stat_fields(pid)
+    if fields is None:
         return None
-    fields = stat[stat.rfind(")") + 2:].split()
     return (pid, int(fields[19])), (int(fields[11]) + int(fields[12])) / TICK
 
 

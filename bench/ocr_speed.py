@@ -72,21 +72,14 @@ def render_pages(path: str, dpi: int, max_pages: int, out: Path) -> list[Path]:
     """The page images ocr_pdf would give Tesseract (same scale rules, grayscale), as PNG files."""
     import pypdfium2 as pdfium
 
-    from transforms.ocr import MAX_LONG_SIDE_IN, MAX_PIXELS, _fit
+    from transforms.ocr import _fit, render_scale
 
     pdf = pdfium.PdfDocument(path)
     files = []
     try:
         for i in range(min(len(pdf), max_pages)):
             page = pdf[i]
-            w, h = page.get_size()
-            scale = dpi / 72.0
-            long_px = max(w, h) * scale
-            if long_px > dpi * MAX_LONG_SIDE_IN:
-                scale *= dpi * MAX_LONG_SIDE_IN / long_px
-            if w * h * scale * scale > MAX_PIXELS:
-                scale = (MAX_PIXELS / (w * h)) ** 0.5
-            image = _fit(page.render(scale=scale, grayscale=True).to_pil(), dpi)
+            image = _fit(page.render(scale=render_scale(*page.get_size(), dpi), grayscale=True).to_pil(), dpi)
             page.close()
             f = out / f"{Path(path).stem[:40]}-{i:03d}.png"
             image.save(f, format="PNG", compress_level=1)

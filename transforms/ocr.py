@@ -145,6 +145,17 @@ def _tesseract(image, lang: str, cmd: str, timeout_s: float) -> _Page:
     return _parse_tsv(proc.stdout.decode("utf-8", "replace"))
 
 
+def render_scale(width_pt: float, height_pt: float, dpi: int) -> float:
+    """PDFium render scale of a page of that size (points) at dpi, scaled down beyond MAX_LONG_SIDE_IN or MAX_PIXELS."""
+    scale = dpi / 72.0
+    long_px = max(width_pt, height_pt) * scale
+    if long_px > dpi * MAX_LONG_SIDE_IN:
+        scale *= dpi * MAX_LONG_SIDE_IN / long_px
+    if width_pt * height_pt * scale * scale > MAX_PIXELS:
+        scale = (MAX_PIXELS / (width_pt * height_pt)) ** 0.5
+    return scale
+
+
 def _fit(image, dpi: int):
     """Grayscale, and scaled down when larger than MAX_LONG_SIDE_IN at dpi or MAX_PIXELS."""
     from PIL import Image
@@ -251,14 +262,7 @@ def ocr_pdf(
             try:
                 page = pdf[i]
                 try:
-                    w, h = page.get_size()
-                    scale = dpi / 72.0
-                    long_px = max(w, h) * scale
-                    if long_px > dpi * MAX_LONG_SIDE_IN:
-                        scale *= dpi * MAX_LONG_SIDE_IN / long_px
-                    if w * h * scale * scale > MAX_PIXELS:
-                        scale = (MAX_PIXELS / (w * h)) ** 0.5
-                    image = page.render(scale=scale, grayscale=True).to_pil()
+                    image = page.render(scale=render_scale(*page.get_size(), dpi), grayscale=True).to_pil()
                 finally:
                     page.close()
             except Exception as e:  # noqa: BLE001 - one unrenderable page must not lose the others
