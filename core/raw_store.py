@@ -28,13 +28,13 @@ def path_for(raw_dir: Path, sha: str) -> Path:
     return Path(raw_dir) / sha[:2] / sha
 
 
-def put(raw_dir: Path, data: bytes) -> tuple[str, bool]:
-    """Store bytes once; returns (sha256, newly_written)."""
+def put(raw_dir: Path, data: bytes, sync: bool = True) -> tuple[str, bool]:
+    """Store bytes once; returns (sha256, newly_written). sync=False: the caller syncs a whole group (BatchWriter)."""
     sha = sha256_of(data)
     target = path_for(raw_dir, sha)
     if target.exists():
         return sha, False
-    write_atomic(target, data)
+    write_atomic(target, data, sync=sync)
     return sha, True
 
 
@@ -142,15 +142,9 @@ class BatchWriter:
         results, to_sync = [], []
         for data, done in batch:
             try:
-                sha = sha256_of(data)
-                target = path_for(self.raw_dir, sha)
-                if target.exists():  # synced with the group too: a killed writer may have renamed it unsynced
-                    to_sync.append(target)
-                    results.append((done, (sha, False), None))
-                else:
-                    write_atomic(target, data, sync=False)
-                    to_sync.append(target)
-                    results.append((done, (sha, True), None))
+                sha, new = put(self.raw_dir, data, sync=False)
+                to_sync.append(path_for(self.raw_dir, sha))  # a file already there too: a killed writer may have
+                results.append((done, (sha, new), None))      # renamed it unsynced
             except OSError as exc:
                 results.append((done, None, exc))
         if to_sync:

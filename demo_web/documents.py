@@ -27,7 +27,7 @@ MIME = {
 
 
 # bytes kept from the hashing pass: sized to the web, so that serving is never a benchmark's bottleneck (a 400-site
-# web has ~0.6 GB of documents, 2,000 sites ~3 GB; the machine has 24 GB)
+# web stored 0.6 GB of bodies in its raw store; 2,000 sites, by extrapolation, ~3 GB; the machine has 24 GB)
 PRERENDER_CAP = 4 * 1024 * 1024 * 1024
 _prerendered: dict["DocSpec", bytes] = {}
 _prerendered_size = 0

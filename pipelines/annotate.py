@@ -164,14 +164,3 @@ def read_annotation(settings: Settings, doc_id: str) -> dict | None:
         return json.loads(result_path(settings, doc_id).read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError):
         return None
-
-
-def load_annotations(settings: Settings) -> Iterator[dict]:
-    root = annotated_dir(settings)
-    if not root.exists():
-        return
-    for path in sorted(root.glob("*/*.json")):
-        try:
-            yield json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError):
-            continue
