@@ -8,10 +8,12 @@ the same rows and never duplicates them.
 """
 from __future__ import annotations
 
+import gc
 import json
 import os
 import time
-from typing import Callable
+from contextlib import contextmanager
+from typing import Callable, Iterator
 from pathlib import Path
 
 import duckdb
@@ -467,8 +469,27 @@ def _derived_tables(seen: dict[str, list[dict]], settings: Settings,
     }, dedup, datasets, listed_projects
 
 
+@contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """Publish allocates millions of rows that form no reference cycles, and every full collection they trigger
+    walks the whole process's heap (in a night, everything earlier steps left): measured, that made publish grow
+    faster than its documents (400 -> 1,000 demo sites: 1.9 s -> 6.4 s of collection standalone)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def publish(settings: Settings, latest_crawl_id: str | None = None) -> dict:
     """Rebuild the warehouse atomically; returns row counts and what is new since the previous publish."""
+    with _cycle_collector_paused():
+        return _publish(settings)
+
+
+def _publish(settings: Settings) -> dict:
     t0 = time.time()
     db = check_target(Path(settings.db_path))
     previous = previous_doc_ids(db)
