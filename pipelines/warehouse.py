@@ -278,15 +278,20 @@ def _load(con: duckdb.DuckDBPyConnection, name: str, rows: list[dict]) -> None:
     _insert(con, _create(con, name), rows)
 
 
+INSERT_CHUNK = 5_000  # rows copied to Arrow at a time: documents carry their whole text, so one copy of a whole
+# table beside its Python rows was the publish's peak (1,000 demo sites: +200 MB)
+
+
 def _insert(con: duckdb.DuckDBPyConnection, table: schema.Table, rows: list[dict]) -> None:
-    name = table.name
-    incoming = pa.table({c.name: pa.array([_arrow_value(r.get(c.name), c) for r in rows], type=ARROW[c.type])
-                         for c in table.columns})
-    con.register("_incoming", incoming)
     select = ", ".join(f"TRY_CAST({c.name} AS {c.type})" if c.type in (schema.DATE, schema.TIME) else c.name
                        for c in table.columns)
-    con.execute(f"INSERT INTO {name} SELECT {select} FROM _incoming")
-    con.unregister("_incoming")
+    for start in range(0, max(len(rows), 1), INSERT_CHUNK):
+        chunk = rows[start:start + INSERT_CHUNK]
+        incoming = pa.table({c.name: pa.array([_arrow_value(r.get(c.name), c) for r in chunk], type=ARROW[c.type])
+                             for c in table.columns})
+        con.register("_incoming", incoming)
+        con.execute(f"INSERT INTO {table.name} SELECT {select} FROM _incoming")
+        con.unregister("_incoming")
 
 
 def _sql_text(value: str) -> str:
@@ -420,7 +425,8 @@ def _derived_tables(seen: dict[str, list[dict]], settings: Settings,
     clusters and strategies, notice-board records; what dedup reused and computed)."""
     sources, crawls = _source_rows(settings.fetchlog_dir)
     by_source = {s["source_id"]: s for s in sources}
-    documents, document_urls = _document_rows(seen["document"], seen["document_url"], by_source, settings)
+    # the sightings go once documents are built from them: dedup and the tables below never need them
+    documents, document_urls = _document_rows(seen.pop("document"), seen.pop("document_url"), by_source, settings)
     _mark_gone(documents, document_urls, crawls)
     document_domains, funding_mentions = _annotation_rows(documents, settings, evidence_sink)
     municipalities = municipality_rows(settings.seeds_dir)
