@@ -8,13 +8,16 @@ from __future__ import annotations
 import json
 import multiprocessing
 import time
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterator
 
 from core import raw_store
 from pipelines.extract import forkserver_context, load_extracted
+from pipelines.extract import result_path as extracted_path
 from pipelines.registry import municipality_rows
 from pipelines.sightings import first_sightings
 from core.sources import source_definitions
@@ -95,6 +98,8 @@ def annotate_in_worker(*, title, text, url, source_kind, source_municipality_cod
 
 
 def _annotate_job(job: dict) -> dict:
+    if job.get("unreadable"):
+        return {"doc_id": job["doc_id"], "annotation_status": "failed", "annotation_error": job["unreadable"]}
     try:
         a = annotate_in_worker(title=job["title"], text=job["text"], url=job["url"], source_kind=job["source_kind"],
                                source_municipality_code=job["source_municipality_code"],
@@ -106,24 +111,51 @@ def _annotate_job(job: dict) -> dict:
                 "annotation_error": f"{type(exc).__name__}: {exc}"}
 
 
-def _jobs(settings: Settings, stats: AnnotateStats) -> Iterator[tuple[dict, dict]]:
-    sightings = first_sightings(settings.fetchlog_dir)
-    sources = source_definitions(settings.fetchlog_dir)
+def _todo(settings: Settings, stats: AnnotateStats) -> Iterator[tuple[dict, str]]:
+    """(versions, doc_id) of every document whose annotation is missing or out of date; counts the rest."""
     for ex in load_extracted(settings):
         if ex.get("extraction_status") not in ANNOTATABLE or not ex.get("text"):
             continue
-        sha = ex["doc_id"]
         stats.candidates += 1
         versions = _versions(ex)
-        if _is_current(result_path(settings, sha), versions):
+        if _is_current(result_path(settings, ex["doc_id"]), versions):
             stats.already_done += 1
             continue
-        seen = sightings.get(sha, {})
-        src = sources.get(seen.get("source_id") or "", {})
-        yield versions, {"doc_id": sha, "title": ex.get("title"), "text": ex["text"], "url": seen.get("url"),
-                         "source_kind": src.get("kind"), "source_municipality_code": src.get("municipality_code"),
-                         "title_candidates": (ex.get("meta") or {}).get("title_candidates"),
-                         "link_text": seen.get("link_text"), "link_context": seen.get("link_context")}
+        yield versions, ex["doc_id"]
+
+
+def _job(settings: Settings, sha: str, sightings: dict, sources: dict) -> dict:
+    """What a worker needs to annotate one document, its text read again only now (not all texts at once)."""
+    path = extracted_path(settings.extracted_dir, sha)
+    try:
+        ex = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:  # gone or damaged since it was listed: failed, retried next run
+        return {"doc_id": sha, "unreadable": f"extraction result {path.name} unreadable: {exc}"}
+    seen = sightings.get(sha, {})
+    src = sources.get(seen.get("source_id") or "", {})
+    return {"doc_id": sha, "title": ex.get("title"), "text": ex.get("text"), "url": seen.get("url"),
+            "source_kind": src.get("kind"), "source_municipality_code": src.get("municipality_code"),
+            "title_candidates": (ex.get("meta") or {}).get("title_candidates"),
+            "link_text": seen.get("link_text"), "link_context": seen.get("link_context")}
+
+
+CHUNK = 8  # documents per pool task
+IN_FLIGHT = 4  # tasks per worker submitted and not yet read: pool.map would submit every text at once
+
+
+def _annotate_chunk(jobs: list[dict]) -> list[dict]:
+    return [_annotate_job(job) for job in jobs]
+
+
+def _in_order(pool: ProcessPoolExecutor, jobs: Iterator[dict], in_flight: int) -> Iterator[dict]:
+    """Results in the jobs' order, with at most `in_flight` chunks of jobs in the pool at a time."""
+    pending: deque = deque()
+    while chunk := list(islice(jobs, CHUNK)):
+        pending.append(pool.submit(_annotate_chunk, chunk))
+        if len(pending) >= in_flight:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
 
 
 def annotate_documents(settings: Settings, progress: Callable[[str], None] | None = None,
@@ -132,17 +164,16 @@ def annotate_documents(settings: Settings, progress: Callable[[str], None] | Non
     t0 = time.time()
     stats = AnnotateStats()
     say = progress or (lambda _m: None)
-    todo = list(_jobs(settings, stats))
+    todo = list(_todo(settings, stats))
     say(f"{stats.candidates} documents with text, {stats.already_done} already annotated, {len(todo)} to annotate")
     if todo:
-        rows = [{k: r[k] for k in ("municipality_code", "name", "official_name", "okres_name", "kraj_code",
-                                   "kraj_name", "population")} for r in municipality_rows(settings.seeds_dir)]
         n = workers or settings.extract_workers or max(1, multiprocessing.cpu_count())
-        ctx = forkserver_context()
-        with ProcessPoolExecutor(max_workers=min(n, len(todo)), mp_context=ctx, initializer=init_worker,
-                                 initargs=(rows,)) as pool:
-            results = pool.map(_annotate_job, [job for _, job in todo], chunksize=8)
-            for (versions, _job), result in zip(todo, results):
+        sightings = first_sightings(settings.fetchlog_dir)
+        sources = source_definitions(settings.fetchlog_dir)
+        jobs = (_job(settings, sha, sightings, sources) for _, sha in todo)
+        with ProcessPoolExecutor(max_workers=min(n, len(todo)), mp_context=forkserver_context(),
+                                 initializer=init_worker, initargs=(index_rows(settings),)) as pool:
+            for (versions, _sha), result in zip(todo, _in_order(pool, jobs, IN_FLIGHT * n)):
                 result.update(versions)
                 raw_store.write_atomic(result_path(settings, result["doc_id"]),
                                        json.dumps(result, ensure_ascii=False, default=str).encode("utf-8"))
