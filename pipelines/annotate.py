@@ -129,7 +129,7 @@ def _job(settings: Settings, sha: str, sightings: dict, sources: dict) -> dict:
     path = extracted_path(settings.extracted_dir, sha)
     try:
         ex = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:  # gone or damaged since it was listed: failed, retried next run
+    except (OSError, ValueError) as exc:  # gone or damaged (bad JSON or UTF-8) since it was listed: retried next run
         return {"doc_id": sha, "unreadable": f"extraction result {path.name} unreadable: {exc}"}
     seen = sightings.get(sha, {})
     src = sources.get(seen.get("source_id") or "", {})

@@ -60,3 +60,14 @@ def test_an_extraction_result_lost_before_its_turn_is_a_failure_the_next_run_ret
     stats = annotate.annotate_documents(settings, workers=1)
     assert (stats.annotated, stats.failed) == (1, 0)
     assert annotate.read_annotation(settings, sha)["annotation_status"] == "ok"
+
+
+def test_a_damaged_extraction_result_is_a_failure_with_its_reason_not_a_crash(tmp_path):
+    settings = Settings(data_dir=tmp_path)
+    sha = "cd" * 32
+    path = extracted_path(settings.extracted_dir, sha)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for damage in (b"\xff\xfe not UTF-8", b'{"doc_id": "cut in the mid'):
+        path.write_bytes(damage)
+        failed = annotate._annotate_job(annotate._job(settings, sha, {}, {}))
+        assert failed["annotation_status"] == "failed" and path.name in failed["annotation_error"]
