@@ -67,8 +67,8 @@ def _many_site(n: int, delay: float) -> tuple[dict[str, Route], set[str]]:
 
 
 def test_sigkill_then_rerun_with_a_new_crawl_id_gives_all_documents(tmp_path):
-    # slow enough (40 pages and 40 files, 4 at a time, 0.3 s each: ~6 s) that the kill lands mid-crawl even when a
-    # loaded machine makes the raw store's group sync take a second and the log lines arrive in bursts
+    # each answer takes 0.3 s (it was 0.08 s): slow enough that the kill lands mid-crawl even when a loaded machine
+    # makes the raw store's group sync slow and the log lines arrive in bursts
     routes, expected = _many_site(40, delay=0.3)
     with FixtureWeb({"many": routes}) as web:
         sources = write_sources(tmp_path / "sources.csv", [("many", "municipal_site", web.url("many"))])
