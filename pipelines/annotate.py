@@ -16,8 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from core import raw_store
-from pipelines.extract import forkserver_context, load_extracted
-from pipelines.extract import result_path as extracted_path
+from pipelines.extract import UnreadableResult, forkserver_context, load_extracted, read_result
 from pipelines.registry import municipality_rows
 from pipelines.sightings import first_sightings
 from core.sources import source_definitions
@@ -63,7 +62,7 @@ def _is_current(path: Path, versions: dict) -> bool:
         return False
     try:
         done = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError):
+    except (OSError, ValueError):  # bad JSON or not UTF-8: annotated again
         return False
     return all(done.get(k) == v for k, v in versions.items()) and done.get("annotation_status") == "ok"
 
@@ -126,11 +125,12 @@ def _todo(settings: Settings, stats: AnnotateStats) -> Iterator[tuple[dict, str]
 
 def _job(settings: Settings, sha: str, sightings: dict, sources: dict) -> dict:
     """What a worker needs to annotate one document, its text read again only now (not all texts at once)."""
-    path = extracted_path(settings.extracted_dir, sha)
     try:
-        ex = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:  # gone or damaged (bad JSON or UTF-8) since it was listed: retried next run
-        return {"doc_id": sha, "unreadable": f"extraction result {path.name} unreadable: {exc}"}
+        ex = read_result(settings.extracted_dir, sha)
+    except UnreadableResult as exc:  # damaged since it was listed: a failure, retried next run
+        return {"doc_id": sha, "unreadable": str(exc)}
+    if ex is None:  # gone since it was listed
+        return {"doc_id": sha, "unreadable": f"extraction result of {sha} unreadable: it is gone"}
     seen = sightings.get(sha, {})
     src = sources.get(seen.get("source_id") or "", {})
     return {"doc_id": sha, "title": ex.get("title"), "text": ex.get("text"), "url": seen.get("url"),
@@ -193,5 +193,5 @@ def read_annotation(settings: Settings, doc_id: str) -> dict | None:
     time instead of holding them all."""
     try:
         return json.loads(result_path(settings, doc_id).read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError):
+    except (OSError, ValueError):  # bad JSON or not UTF-8 counts as none: the next annotation run redoes it
         return None

@@ -109,6 +109,23 @@ def document_jobs(settings: Settings) -> list[Job]:
             for sha, f in sorted(first_sightings(settings.fetchlog_dir).items())]
 
 
+class UnreadableResult(ValueError):
+    """An extraction result that exists but cannot be read (bad JSON, not UTF-8, an I/O error)."""
+
+
+def read_result(extracted_dir: Path, sha: str) -> dict | None:
+    """One document's extraction result; None when it has none yet. The one reader every later stage uses, so a
+    damaged file is the same recorded failure everywhere (raises UnreadableResult), never a crashed stage."""
+    path = result_path(extracted_dir, sha)
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return json.load(fh)
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        raise UnreadableResult(f"extraction result {path.name} unreadable: {exc}") from exc
+
+
 def is_done(path: Path) -> bool:
     """A result with the current extractor version and a final status needs no rerun."""
     try:

@@ -25,6 +25,7 @@ from pipelines.analyst_views import create_views
 from pipelines.inspiromat import write_recommendation_table
 from pipelines.search import build_index as build_search_index
 from pipelines.annotate import index_rows, read_annotation
+from pipelines.extract import UnreadableResult, read_result
 from pipelines.registry import funding_programme_rows, kraj_names, municipality_rows, seeds_version
 from core.sources import source_definitions
 from core.schema import TABLES
@@ -155,13 +156,10 @@ def _document_rows(aggregated: list[dict], url_rows: list[dict], sources: dict[s
              "fetch_count": u["fetch_count"], "first_seen_at": u["first_seen_at"], "last_seen_at": u["last_seen_at"]}
             for u in url_rows]
     for sha, d in docs.items():
-        path = Path(settings.extracted_dir) / sha[:2] / f"{sha}.json"
-        ex: dict = {}
-        if path.exists():
-            try:
-                ex = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, json.JSONDecodeError) as exc:
-                ex = {"extraction_status": "failed", "extraction_error": f"unreadable extraction result: {exc}"}
+        try:
+            ex = read_result(settings.extracted_dir, sha) or {}
+        except UnreadableResult as exc:
+            ex = {"extraction_status": "failed", "extraction_error": str(exc)}
         for col in ("file_format", "mime_type", "title", "author", "pages", "text", "text_chars", "needs_ocr",
                     "extraction_error"):
             d[col] = ex.get(col)

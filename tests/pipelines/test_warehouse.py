@@ -1,11 +1,14 @@
-"""The publish step as a whole: what it does to the process that runs it."""
+"""The publish step as a whole: what it does to the process that runs it, and a damaged input it survives."""
 import gc
 import sys
 
+import duckdb
 import pytest
 
+from core import fetch_log
 from core.settings import Settings, SettingsError
 from pipelines import warehouse
+from pipelines.extract import result_path
 
 
 def test_no_cycle_collection_runs_while_publishing(tmp_path):
@@ -45,3 +48,30 @@ def test_a_failing_publish_turns_the_cycle_collector_back_on(tmp_path):
     with pytest.raises(SettingsError):
         warehouse.publish(Settings(data_dir=tmp_path))
     assert gc.isenabled()
+
+
+def _one_document_crawl(settings: Settings, sha: str) -> None:
+    fetchlog = settings.fetchlog_dir
+    fetchlog.mkdir(parents=True, exist_ok=True)
+    appender = fetch_log.JsonlAppender(fetch_log.fetches_path(fetchlog, "n1"), fetch_log.FETCHES)
+    appender.write({"crawl_id": "n1", "source_id": "s", "url": "http://127.0.0.1/rozpocet.pdf", "kind": "document",
+                    "outcome": "ok", "status": 200, "sha256": sha, "content_type": "application/pdf",
+                    "fetched_at": "2026-11-28T02:00:00+00:00"})
+    appender.close()
+
+
+@pytest.mark.parametrize("damage", [b"\xff\xfe not UTF-8 \x80", b'{"doc_id": "cut sho'])
+def test_a_damaged_extraction_result_is_a_failed_document_not_a_failed_publish(tmp_path, damage):
+    settings = Settings(data_dir=tmp_path)
+    sha = "ab" * 32
+    _one_document_crawl(settings, sha)
+    path = result_path(settings.extracted_dir, sha)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(damage)
+    warehouse.publish(settings)
+    con = duckdb.connect(str(settings.db_path), read_only=True)
+    try:
+        status, error = con.execute("SELECT extraction_status, extraction_error FROM documents").fetchone()
+    finally:
+        con.close()
+    assert status == "failed" and "unreadable" in error and path.name in error
