@@ -38,6 +38,7 @@ from array import array
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import eq
 from typing import Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz
@@ -165,7 +166,7 @@ def estimated_jaccard(sig_a: Sequence[int], sig_b: Sequence[int]) -> float:
         raise ValueError("signatures of different lengths")
     if len(sig_a) == 0:
         return 0.0
-    return sum(1 for x, y in zip(sig_a, sig_b) if x == y) / len(sig_a)
+    return sum(map(eq, sig_a, sig_b)) / len(sig_a)  # map(eq) counts in C: the gate calls this ~400,000 times at 2,000 sites
 
 
 def lsh_candidate_pairs(signatures: Mapping[str, Sequence[int]], bands: int = DEFAULT_BANDS,
