@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 
+import parsel
 import scrapy
 from scrapy.exceptions import (
     CannotResolveHostError,
@@ -76,6 +77,11 @@ def _header(headers, name: bytes) -> str | None:
         return None
     return value.decode("latin-1") if isinstance(value, bytes) else str(value)
 
+
+def page_tree(response) -> parsel.Selector:
+    """The parsed page, owned by the caller: `response.selector` keeps the tree in a reference cycle (response ->
+    selector -> response) that only a full garbage collection frees, and full collections are rare (gc_pacing)."""
+    return parsel.Selector(text=response.text)
 
 
 class _Unsent(NamedTuple):
@@ -307,7 +313,7 @@ class SiteSpider(scrapy.Spider):
         if self.depth_limit and depth + 1 > self.depth_limit:
             return
         try:
-            root = response.selector.root
+            root = page_tree(response).root
         except (AttributeError, ValueError):  # body Scrapy could not decode as text
             return
         if not hasattr(root, "iter"):

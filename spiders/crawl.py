@@ -124,6 +124,7 @@ def run_crawl(settings, sources, crawl_id: str, log=print) -> tuple[dict, list[s
     """Run the crawl to its end; returns (summary, problems). Blocks (starts the Twisted reactor)."""
     from scrapy.crawler import CrawlerProcess
 
+    from spiders import gc_pacing
     from spiders.kinds import SPIDER_BY_KIND
     from spiders.settings import scrapy_settings
     from spiders.state import CrawlRun, write_json_atomic
@@ -145,9 +146,11 @@ def run_crawl(settings, sources, crawl_id: str, log=print) -> tuple[dict, list[s
 
     progress = task.LoopingCall(lambda: log(run.progress_line()))
     progress.start(PROGRESS_EVERY, now=False)
+    collections = gc_pacing.pace_full_collections()
     try:
         process.start()
     finally:
+        collections.stop()
         if progress.running:
             progress.stop()
         for st in run.states.values():  # sources of a crawler that never started

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from spiders.base import SiteSpider
+from spiders.base import SiteSpider, page_tree
 from spiders.middlewares import same_site
 from transforms.good_practice import is_practice_url
 from transforms.rd_listing import is_project_url
@@ -74,7 +74,7 @@ class RecordPortalSpider(SiteSpider):
         yield from self._follow(response, st, family, depth)
 
     def _record_links(self, response, st, depth: int):
-        for a in response.css("a[href]"):
+        for a in page_tree(response).css("a[href]"):
             url = response.urljoin(a.attrib["href"].strip()).split("#", 1)[0]
             parts = urlsplit(url)
             if parts.scheme not in ("http", "https") or not parts.netloc or same_site(parts.netloc, st.source.netloc):

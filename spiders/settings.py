@@ -83,6 +83,8 @@ PROJECT_SETTINGS = {
     # We keep our own per-source "already yielded" sets (cheaper, see ENGINEERING.md); all our
     # requests are dont_filter, so the dupefilter would only cost memory.
     "DUPEFILTER_CLASS": "scrapy.dupefilters.BaseDupeFilter",
+    # Scrapy's downloader-aware queue scans every queued site per request; ours takes sites in turn
+    "SCHEDULER_PRIORITY_QUEUE": "spiders.queues.SiteRotationQueue",
     "STATS_DUMP": False,
 }
 
