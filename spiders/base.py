@@ -309,11 +309,11 @@ class SiteSpider(scrapy.Spider):
                                         headers={"Content-Type": known.content_type or ""})
             yield from self.links_of(copy, st, st.family or cms.GENERIC, meta.get("depth", 0), known.kind, False)
 
-    def _follow(self, response, st, family, depth: int):
+    def _follow(self, response, st, family, depth: int, tree: parsel.Selector | None = None):
         if self.depth_limit and depth + 1 > self.depth_limit:
             return
         try:
-            root = page_tree(response).root
+            root = (tree if tree is not None else page_tree(response)).root
         except (AttributeError, ValueError):  # body Scrapy could not decode as text
             return
         if not hasattr(root, "iter"):

@@ -70,11 +70,14 @@ class RecordPortalSpider(SiteSpider):
         if not is_html:
             return
         if kind == "record" and self.record_links_are_documents:  # first: _follow would mark them seen and drop them
-            yield from self._record_links(response, st, depth)
+            tree = page_tree(response)  # parsed once for both
+            yield from self._record_links(response, tree, st, depth)
+            yield from self._follow(response, st, family, depth, tree)
+            return
         yield from self._follow(response, st, family, depth)
 
-    def _record_links(self, response, st, depth: int):
-        for a in page_tree(response).css("a[href]"):
+    def _record_links(self, response, tree, st, depth: int):
+        for a in tree.css("a[href]"):
             url = response.urljoin(a.attrib["href"].strip()).split("#", 1)[0]
             parts = urlsplit(url)
             if parts.scheme not in ("http", "https") or not parts.netloc or same_site(parts.netloc, st.source.netloc):
