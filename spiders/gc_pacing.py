@@ -3,8 +3,8 @@
 A crawl of many sites holds a large, long-lived heap (the frontier of queued requests of every site). CPython
 collects the oldest generation whenever enough objects have survived younger collections, and each such
 collection walks the whole heap: their number grows with the pages fetched and their cost with the sites, so the
-crawl's CPU grew faster than its pages (measured at 1,000 demo sites: 160 full collections, 48 s of a 214 s
-crawl; paced at SHARE 0.05, 70 taking 15 s). Here young generations are collected as usual and the oldest one
+crawl's CPU grew faster than its pages (measured at 1,000 demo sites: 160 full collections, 48 s of the crawler's
+214 CPU s; paced at SHARE 0.05, 70 taking 15 s). Here young generations are collected as usual and the oldest one
 on a clock: after a collection that took d seconds the next comes d / SHARE seconds later (within
 MIN_EVERY_S..MAX_EVERY_S), so full collections cost at most about SHARE of the crawl whatever its size, and
 cyclic garbage still goes within a minute. Parsed pages are not cyclic garbage (spiders.base.page_tree), so the
