@@ -57,13 +57,8 @@ def _versions(extracted: dict) -> dict:
             "extractor_version": extracted.get("extractor_version")}
 
 
-def _is_current(path: Path, versions: dict) -> bool:
-    if not path.exists():
-        return False
-    try:
-        done = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):  # bad JSON or not UTF-8: annotated again
-        return False
+def _is_current(settings: Settings, doc_id: str, versions: dict) -> bool:
+    done = read_annotation(settings, doc_id) or {}  # none, bad JSON or not UTF-8: annotated again
     return all(done.get(k) == v for k, v in versions.items()) and done.get("annotation_status") == "ok"
 
 
@@ -117,7 +112,7 @@ def _todo(settings: Settings, stats: AnnotateStats) -> Iterator[tuple[dict, str]
             continue
         stats.candidates += 1
         versions = _versions(ex)
-        if _is_current(result_path(settings, ex["doc_id"]), versions):
+        if _is_current(settings, ex["doc_id"], versions):
             stats.already_done += 1
             continue
         yield versions, ex["doc_id"]

@@ -126,12 +126,11 @@ def read_result(extracted_dir: Path, sha: str) -> dict | None:
         raise UnreadableResult(f"extraction result {path.name} unreadable: {exc}") from exc
 
 
-def is_done(path: Path) -> bool:
+def is_done(extracted_dir: Path, sha: str) -> bool:
     """A result with the current extractor version and a final status needs no rerun."""
     try:
-        with open(path, encoding="utf-8") as fh:
-            rec = json.load(fh)
-    except (OSError, ValueError):
+        rec = read_result(extracted_dir, sha) or {}
+    except UnreadableResult:
         return False
     return rec.get("extractor_version") == EXTRACTOR_VERSION and rec.get("extraction_status") in FINAL_STATUSES
 
@@ -308,7 +307,7 @@ def extract_documents(
                      f"failed {stats.failed}, unsupported {stats.unsupported}, refused {stats.refused})")
 
     for job in jobs:
-        if is_done(result_path(extracted_dir, job.sha256)):
+        if is_done(extracted_dir, job.sha256):
             stats.already_done += 1
         else:
             todo.append(job)
