@@ -22,9 +22,22 @@ def casefold(text: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text).casefold()).strip()
 
 
+class _CombiningMarks(dict):
+    """str.translate table that drops combining marks: each code point is classified once, then looked up in C."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_DROP_MARKS = _CombiningMarks()
+
+
 def strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", text).translate(_DROP_MARKS))
 
 
 def fold(text: str) -> str:

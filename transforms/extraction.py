@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 
 from transforms.archive import RefusedError, check_archive
 from transforms.sniff import MIME_BY_FORMAT, sniff_format
-from transforms.text_quality import assess_text
+from transforms.text_quality import assess_pages, assess_text
 from transforms.textnorm import ExtractionError, clean_text, decode_text
 
 EXTRACTOR_VERSION = "2.1.0"  # 2.1: title candidates (meta title_candidates) chosen by transforms.title
@@ -116,11 +116,14 @@ def _pdf(data: bytes, filename: str | None, res: ExtractionResult, opts: OcrOpti
     r = extract_pdf(data, filename)
     res.pages, res.text, res.title, res.author = r.pages, r.text, r.title, r.author
     res.meta.update(r.meta)
-    q = assess_text(r.text, r.pages)
-    res.meta["quality"] = q.to_dict()
     n = max(r.pages or 1, 1)
-    layer = (r.text.split(PAGE_SEP) + [""] * n)[:n]
-    verdicts = [assess_text(t, 1) for t in layer]
+    pieces = r.text.split(PAGE_SEP)
+    layer = (pieces + [""] * n)[:n]
+    if len(pieces) == n:  # the pages are the whole text: one pass judges both
+        q, verdicts = assess_pages(layer)
+    else:
+        q, verdicts = assess_text(r.text, r.pages), [assess_text(t, 1) for t in layer]
+    res.meta["quality"] = q.to_dict()
     if q.needs_ocr:
         res.meta["text_layer_quality"] = q.to_dict()
         targets = [i for i, v in enumerate(verdicts) if v.needs_ocr] or list(range(n))

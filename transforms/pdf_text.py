@@ -126,23 +126,23 @@ def _line_boxes(data: bytes) -> tuple[list[dict], float, float, int]:
     return lines, body, height, len(char_sizes)
 
 
-def _pdfium_line(chars: list[dict]) -> dict | None:
-    """One line from PDFium characters: text with PDFium's word spaces (a space much wider than the
-    line's usual space is written as two, so letter-spaced headings keep their word breaks),
-    font size (median of its characters), bold, box."""
-    vis = [c for c in chars if not c["space"]]
+def _pdfium_line(chars: list[tuple | None]) -> dict | None:
+    """One line from PDFium characters (tuples ch, left, right, top, bottom, size, bold; None for a space): text with
+    PDFium's word spaces (a space much wider than the line's usual space is written as two, so letter-spaced headings
+    keep their word breaks), font size (median of its characters), bold, box."""
+    vis = [c for c in chars if c is not None]
     if not vis:
         return None
-    sizes = sorted(c["size"] for c in vis)
+    sizes = sorted(c[5] for c in vis)
     size = sizes[len(sizes) // 2]
     spaced_gaps = []
     prev, pending = None, False
     for c in chars:
-        if c["space"]:
+        if c is None:
             pending = prev is not None
             continue
         if prev is not None and pending:
-            spaced_gaps.append(c["l"] - prev["r"])
+            spaced_gaps.append(c[1] - prev[2])
         prev, pending = c, False
     spaced_gaps.sort()
     usual_gap = spaced_gaps[len(spaced_gaps) // 2] if spaced_gaps else 0.25 * size
@@ -150,17 +150,87 @@ def _pdfium_line(chars: list[dict]) -> dict | None:
     out: list[str] = []
     prev, pending = None, False
     for c in chars:
-        if c["space"]:
+        if c is None:
             pending = prev is not None
             continue
         if prev is not None and pending:
-            out.append("  " if c["l"] - prev["r"] > wide else " ")
-        out.append(c["ch"])
+            out.append("  " if c[1] - prev[2] > wide else " ")
+        out.append(c[0])
         prev, pending = c, False
-    n_bold = sum(1 for c in vis if c["bold"])
+    n_bold = sum(1 for c in vis if c[6])
     return {"text": "".join(out), "size": round(size, 1), "bold": n_bold * 2 >= len(vis),
-            "top": min(c["top"] for c in vis), "bottom": max(c["bottom"] for c in vis),
-            "x0": min(c["l"] for c in vis), "x1": max(c["r"] for c in vis), "n": len(vis)}
+            "top": min(c[3] for c in vis), "bottom": max(c[4] for c in vis),
+            "x0": min(c[1] for c in vis), "x1": max(c[2] for c in vis), "n": len(vis)}
+
+
+_NEWLINE, _SPACE = "\n", " "
+
+
+def _text_object_of():
+    """FPDFText_GetTextObject returning the object's address as an int (a key), without a ctypes.cast per character."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    fn = pdfium_c.FPDFText_GetTextObject
+    proto = ctypes.CFUNCTYPE(ctypes.c_void_p, *fn.argtypes)
+    return proto(ctypes.cast(fn, ctypes.c_void_p).value)
+
+
+def _page_chars(raw) -> list:
+    """Page characters as PDFium reads them: (ch, left, right, bottom, top, size, bold, angle) in page space,
+    _SPACE for a space, _NEWLINE for a line break; at most PDFIUM_MAX_CHARS."""
+    import ctypes
+    import math
+
+    import pypdfium2.raw as pdfium_c
+
+    global _GET_TEXT_OBJECT
+    if _GET_TEXT_OBJECT is None:
+        _GET_TEXT_OBJECT = _text_object_of()
+    get_object = _GET_TEXT_OBJECT
+    get_unicode, get_box = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetCharBox
+    out: list = []
+    n = min(pdfium_c.FPDFText_CountChars(raw), PDFIUM_MAX_CHARS)
+    l, r, b, t = (ctypes.c_double() for _ in range(4))
+    m = pdfium_c.FS_MATRIX()
+    buf = ctypes.create_string_buffer(96)
+    flags = ctypes.c_int()
+    font_bold: dict[bytes, bool] = {}
+    # size, bold and angle are the same for every character of one text object (one font, one matrix): they
+    # are read at its first character and kept by object, so a character costs three calls, not seven
+    by_object: dict[int, tuple[float, bool, float]] = {}
+    for i in range(n):
+        u = get_unicode(raw, i)
+        ch = chr(u) if u else ""
+        if ch in ("\r", "\n"):
+            out.append(_NEWLINE)
+            continue
+        if not ch:
+            continue
+        if ch.isspace():
+            out.append(_SPACE)
+            continue
+        get_box(raw, i, l, r, b, t)
+        obj = get_object(raw, i)
+        facts = by_object.get(obj) if obj else None
+        if facts is None:
+            pdfium_c.FPDFText_GetMatrix(raw, i, m)
+            size = pdfium_c.FPDFText_GetFontSize(raw, i) * (math.hypot(m.c, m.d) or 1.0)
+            pdfium_c.FPDFText_GetFontInfo(raw, i, buf, len(buf), flags)
+            name = buf.value
+            bold = font_bold.get(name)
+            if bold is None:
+                bold = bool(_BOLD.search(name.decode("latin-1"))) or bool(flags.value & _FORCEBOLD)
+                font_bold[name] = bold
+            facts = (size, bold, round(pdfium_c.FPDFText_GetCharAngle(raw, i) % (2 * math.pi), 2))
+            if obj:
+                by_object[obj] = facts
+        out.append((ch, l.value, r.value, b.value, t.value) + facts)
+    return out
+
+
+_GET_TEXT_OBJECT = None
 
 
 def pdfium_lines(page, textpage=None) -> tuple[list[dict], float, float]:
@@ -169,63 +239,23 @@ def pdfium_lines(page, textpage=None) -> tuple[list[dict], float, float]:
     the top of the page as it reads (a page turned by /Rotate, or text set sideways on it, is turned
     back by the angle most characters share); characters at another angle (margin stamps) are left
     out. Plus the body text size (median over characters) and the page height in the reading frame."""
-    import ctypes
     import math
 
-    import pypdfium2.raw as pdfium_c
-
     tp = textpage if textpage is not None else page.get_textpage()
-    raw_chars: list[dict | str] = []  # a char dict, " " for a space, "\n" for a line break
     try:
-        raw = tp.raw
-        n = min(pdfium_c.FPDFText_CountChars(raw), PDFIUM_MAX_CHARS)
-        l, r, b, t = (ctypes.c_double() for _ in range(4))
-        m = pdfium_c.FS_MATRIX()
-        buf = ctypes.create_string_buffer(96)
-        flags = ctypes.c_int()
-        font_bold: dict[bytes, bool] = {}
-        # size, bold and angle are the same for every character of one text object (one font, one matrix): they
-        # are read at its first character and kept by object, so a character costs three calls, not seven
-        by_object: dict[int, tuple[float, bool, float]] = {}
-        for i in range(n):
-            u = pdfium_c.FPDFText_GetUnicode(raw, i)
-            ch = chr(u) if u else ""
-            if ch in ("\r", "\n"):
-                raw_chars.append("\n")
-                continue
-            if not ch:
-                continue
-            if ch.isspace():
-                raw_chars.append(" ")
-                continue
-            pdfium_c.FPDFText_GetCharBox(raw, i, l, r, b, t)
-            obj = ctypes.cast(pdfium_c.FPDFText_GetTextObject(raw, i), ctypes.c_void_p).value
-            facts = by_object.get(obj) if obj else None
-            if facts is None:
-                pdfium_c.FPDFText_GetMatrix(raw, i, m)
-                size = pdfium_c.FPDFText_GetFontSize(raw, i) * (math.hypot(m.c, m.d) or 1.0)
-                pdfium_c.FPDFText_GetFontInfo(raw, i, buf, len(buf), flags)
-                name = buf.value
-                bold = font_bold.get(name)
-                if bold is None:
-                    bold = bool(_BOLD.search(name.decode("latin-1"))) or bool(flags.value & _FORCEBOLD)
-                    font_bold[name] = bold
-                facts = (size, bold, round(pdfium_c.FPDFText_GetCharAngle(raw, i) % (2 * math.pi), 2))
-                if obj:
-                    by_object[obj] = facts
-            raw_chars.append({"ch": ch, "box": (l.value, r.value, b.value, t.value), "size": facts[0],
-                              "bold": facts[1], "angle": facts[2]})
+        raw_chars = _page_chars(tp.raw)
     finally:
         if textpage is None:
             tp.close()
     angles: dict[float, int] = {}
     for c in raw_chars:
-        if isinstance(c, dict):
-            angles[c["angle"]] = angles.get(c["angle"], 0) + 1
+        if type(c) is tuple:
+            angles[c[7]] = angles.get(c[7], 0) + 1
     if not angles:
         return [], 0.0, float(page.get_height())
     theta = max(angles, key=angles.get)
     cos_t, sin_t = math.cos(theta), math.sin(theta)
+    upright = {a: not (abs(math.sin(a - theta)) > 0.1 or math.cos(a - theta) < 0) for a in angles}
 
     def turn(x: float, y: float) -> tuple[float, float]:  # rotate by theta: the text then runs left to right
         return x * cos_t - y * sin_t, x * sin_t + y * cos_t
@@ -236,34 +266,36 @@ def pdfium_lines(page, textpage=None) -> tuple[list[dict], float, float]:
     corners = [turn(x, y) for x, y in ((0, 0), (w, 0), (0, h), (w, h))]
     y_top = max(y for _, y in corners)
     height = y_top - min(y for _, y in corners)
-    lines: list[list[dict]] = []
-    cur: list[dict] = []
+    lines: list[list] = []
+    cur: list = []
+    last = None  # the last character (not a space) of the current line
     for c in raw_chars:
-        if c == "\n":
+        if c is _NEWLINE:
             if cur:
                 lines.append(cur)
-                cur = []
+                cur, last = [], None
             continue
-        if c == " ":
+        if c is _SPACE:
             if cur:
-                cur.append({"space": True})
+                cur.append(None)
             continue
-        if abs(math.sin(c["angle"] - theta)) > 0.1 or math.cos(c["angle"] - theta) < 0:
+        ch, l_, r_, b_, t_, size, bold, angle = c
+        if not upright[angle]:
             continue
-        l_, r_, b_, t_ = c["box"]
         if theta == 0.0:  # upright text, the common case: the box as it is
-            xs, ys = (l_, r_), (b_, t_)
+            x0, x1, top, bottom = l_, r_, y_top - t_, y_top - b_
         else:
             pts = [turn(x, y) for x, y in ((l_, b_), (r_, b_), (l_, t_), (r_, t_))]
             xs, ys = [p[0] for p in pts], [p[1] for p in pts]
-        d = {"ch": c["ch"], "space": False, "l": min(xs), "r": max(xs), "top": y_top - max(ys),
-             "bottom": y_top - min(ys), "size": c["size"], "bold": c["bold"]}
-        last = next((x for x in reversed(cur) if not x["space"]), None)
-        if last and ((abs((d["top"] + d["bottom"]) - (last["top"] + last["bottom"])) / 2 > 0.8 * max(d["size"], 1.0)
-                      and d["l"] < last["r"]) or d["l"] - last["r"] > COLUMN_GAP * max(d["size"], 1.0)):
-            lines.append(cur)
-            cur = []
-        cur.append(d)
+            x0, x1, top, bottom = min(xs), max(xs), y_top - max(ys), y_top - min(ys)
+        if last is not None:
+            scale = max(size, 1.0)
+            if ((abs((top + bottom) - (last[3] + last[4])) / 2 > 0.8 * scale and x0 < last[2])
+                    or x0 - last[2] > COLUMN_GAP * scale):
+                lines.append(cur)
+                cur = []
+        last = (ch, x0, x1, top, bottom, size, bold)
+        cur.append(last)
     if cur:
         lines.append(cur)
     out = [ln for ln in (_pdfium_line(cs) for cs in lines) if ln and ln["text"].strip()]
@@ -296,10 +328,11 @@ def page1_lines(pdf, data: bytes, meta: dict, opened: tuple | None = None) -> tu
 
 
 def layout_candidates(pdf, data: bytes, meta: dict, max_lines: int = 40,
-                      opened: tuple | None = None) -> list[TitleCandidate]:
+                      opened: tuple | None = None, memo: dict | None = None) -> list[TitleCandidate]:
     """Title candidates from page 1's lines (with their font sizes, bold and position)."""
     lines, body, height = page1_lines(pdf, data, meta, opened)
-    return line_candidates(lines, "layout", max_lines=max_lines, body_size=body or None, page_height=height or None)
+    return line_candidates(lines, "layout", max_lines=max_lines, body_size=body or None, page_height=height or None,
+                           memo=memo)
 
 
 def _first_page_pdf(pdf, data: bytes) -> bytes:
@@ -327,6 +360,7 @@ def extract_pdf(data: bytes, filename: str | None = None, want_title: bool = Tru
     title = None
     candidates: list[TitleCandidate] = []
     first = None  # page 1 and its text page, kept open for the title's layout
+    title_memo: dict = {}  # this document's title repairs and verdicts: its lines come back as candidates
     try:
         n_pages = len(pdf)
         raw_meta = {}
@@ -376,7 +410,7 @@ def extract_pdf(data: bytes, filename: str | None = None, want_title: bool = Tru
             raise ExtractionError("corrupt_pdf", f"no page of {n_pages} could be read")
         if want_title and page_texts and page_texts[0].strip():
             try:
-                candidates = layout_candidates(pdf, data, meta, opened=first)
+                candidates = layout_candidates(pdf, data, meta, opened=first, memo=title_memo)
             except Exception as e:  # noqa: BLE001 - a title is a bonus, never a failure
                 meta["layout_error"] = f"{type(e).__name__}: {e}"[:300]
     finally:
@@ -397,7 +431,7 @@ def extract_pdf(data: bytes, filename: str | None = None, want_title: bool = Tru
         meta["scan_pages"] = scan_pages  # 1-based: little text and a page-sized image
     if want_title:
         candidates += metadata_candidate(raw_meta.get("Title"), "\n".join(page_texts[:3]))
-        title, title_meta = title_from(candidates, filename)
+        title, title_meta = title_from(candidates, filename, title_memo)
         meta.update(title_meta)
     author = one_line(raw_meta.get("Author")) or None
     return PdfText(pages=n_pages, text=text, title=title, author=author, meta=meta)

@@ -12,7 +12,7 @@ Pure function, no I/O.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 CID_RE = re.compile(r"\(cid:\d+\)")
@@ -51,8 +51,8 @@ class TextQuality:
     plausible_ratio: float = 1.0
     stopword_ratio: float = 0.0
 
-    def to_dict(self) -> dict:
-        return asdict(self)
+    def to_dict(self) -> dict:  # asdict() without its recursive copy: every field is a scalar
+        return dict(self.__dict__)
 
 
 def _is_latin_letter(ch: str) -> bool:
@@ -97,31 +97,89 @@ _SPACE_RE = re.compile(r"\s+")
 _ODD_IN_WORD = re.compile(r"(?<=[^\W\d_])[\[\]\\^`=]+(?=[^\W\d_])")
 
 
+@dataclass
+class _Counts:
+    """What the verdict needs from a text; the counts of pages add up to those of the pages joined by a form feed
+    (no pattern counted here spans whitespace), so a document is judged as a whole and page by page in one pass."""
+    chars: int = 0  # non-space characters
+    chars_nocid: int = 0  # ... once (cid:NN) codes are blanked
+    cid_chars: int = 0
+    letters: int = 0
+    garbage: int = 0
+    tokens: int = 0
+    words: int = 0
+    long_tokens: int = 0
+    plausible: int = 0
+    stop_tokens: int = 0
+    stop_long: int = 0
+    caps_long: int = 0
+    odd_in_word: int = 0
+    unique: set = field(default_factory=set)
+
+    def __iadd__(self, other: "_Counts") -> "_Counts":
+        for k in _SUMMED:
+            setattr(self, k, getattr(self, k) + getattr(other, k))
+        self.unique |= other.unique
+        return self
+
+
+_SUMMED = ("chars", "chars_nocid", "cid_chars", "letters", "garbage", "tokens", "words", "long_tokens", "plausible",
+           "stop_tokens", "stop_long", "caps_long", "odd_in_word")
+
+
+def _counts(text: str) -> _Counts:
+    c = _Counts()
+    if "(cid:" in text:
+        c.cid_chars = sum(len(m) for m in CID_RE.findall(text))
+        no_cid = CID_RE.sub(" ", text)
+    else:
+        no_cid = text
+    c.chars = sum(map(len, text.split()))  # \s and str.split() agree on what is a space
+    c.chars_nocid = sum(map(len, no_cid.split())) if no_cid is not text else c.chars
+    c.garbage = len(_GARBAGE_RE.findall(no_cid))
+    tokens = _TOKEN_RE.findall(no_cid)
+    c.letters = sum(map(len, tokens))  # a token is a run of letters
+    c.tokens = len(tokens)
+    long_tokens = [t for t in tokens if len(t) >= 2]
+    c.long_tokens = len(long_tokens)
+    c.words = c.long_tokens + sum(1 for t in tokens if len(t) == 1 and t in _ONE_LETTER_OK)
+    lowered = [t.lower() for t in tokens]
+    c.unique = {w for t, w in zip(tokens, lowered) if len(t) > 1 or t in _ONE_LETTER_OK}
+    c.plausible = sum(1 for t in long_tokens if plausible_word(t))
+    c.stop_tokens = sum(1 for w in lowered if w in STOPWORDS)
+    c.stop_long = sum(1 for t, w in zip(tokens, lowered) if len(t) >= 2 and w in STOPWORDS)
+    c.caps_long = sum(1 for t in long_tokens if t.isupper())
+    c.odd_in_word = len(_ODD_IN_WORD.findall(no_cid)) if c.long_tokens else 0
+    return c
+
+
 def assess_text(text: str, pages: int | None) -> TextQuality:
     """Statistics of a text layer and the verdict whether it needs OCR (reason says why)."""
-    text = text or ""
-    pages = max(int(pages or 1), 1)
-    cid_chars = sum(len(m) for m in CID_RE.findall(text))
-    no_cid = CID_RE.sub(" ", text)
-    n = len(_SPACE_RE.sub("", text))
-    n_nocid = len(_SPACE_RE.sub("", no_cid))
-    letters = len(_LETTER_RE.findall(no_cid))
-    garbage = len(_GARBAGE_RE.findall(no_cid))
-    tokens = _TOKEN_RE.findall(no_cid)
-    words = [t for t in tokens if len(t) > 1 or t in _ONE_LETTER_OK]
-    long_tokens = [t for t in tokens if len(t) >= 2]
-    plausible = sum(1 for t in long_tokens if plausible_word(t))
+    return _verdict(_counts(text or ""), pages)
 
+
+def assess_pages(page_texts: list[str]) -> tuple[TextQuality, list[TextQuality]]:
+    """The verdict on the pages joined by form feeds (as assess_text gives it) and on each page alone, reading
+    every page once."""
+    per_page = [_counts(t or "") for t in page_texts]
+    whole = _Counts()
+    for c in per_page:
+        whole += c
+    return _verdict(whole, len(page_texts)), [_verdict(c, 1) for c in per_page]
+
+
+def _verdict(c: _Counts, pages: int | None) -> TextQuality:
+    pages = max(int(pages or 1), 1)
+    n, n_nocid, n_long = c.chars, c.chars_nocid, c.long_tokens
     chars_per_page = n / pages
-    letter_ratio = letters / n_nocid if n_nocid else 0.0
-    cid_ratio = cid_chars / n if n else 0.0
-    garbage_ratio = garbage / n_nocid if n_nocid else 0.0
-    plausible_ratio = plausible / len(long_tokens) if long_tokens else 0.0
-    unique = len({w.lower() for w in words})
-    stop_ratio = sum(1 for t in tokens if t.lower() in STOPWORDS) / len(tokens) if tokens else 0.0
-    odd_in_word = len(_ODD_IN_WORD.findall(no_cid)) / len(long_tokens) if long_tokens else 0.0
-    caps_ratio = sum(1 for t in long_tokens if t.isupper()) / len(long_tokens) if long_tokens else 0.0
-    stop2_ratio = sum(1 for t in long_tokens if t.lower() in STOPWORDS) / len(long_tokens) if long_tokens else 0.0
+    letter_ratio = c.letters / n_nocid if n_nocid else 0.0
+    cid_ratio = c.cid_chars / n if n else 0.0
+    garbage_ratio = c.garbage / n_nocid if n_nocid else 0.0
+    plausible_ratio = c.plausible / n_long if n_long else 0.0
+    stop_ratio = c.stop_tokens / c.tokens if c.tokens else 0.0
+    odd_in_word = c.odd_in_word / n_long if n_long else 0.0
+    caps_ratio = c.caps_long / n_long if n_long else 0.0
+    stop2_ratio = c.stop_long / n_long if n_long else 0.0
 
     reason: str | None = None
     if n == 0:
@@ -130,17 +188,17 @@ def assess_text(text: str, pages: int | None) -> TextQuality:
         reason = f"cid_codes: {cid_ratio:.0%} of characters are (cid:NN) glyph codes"
     elif garbage_ratio > MAX_GARBAGE_RATIO:
         reason = f"broken_encoding: {garbage_ratio:.0%} private-use/replacement/control characters"
-    elif chars_per_page < MIN_CHARS_PER_PAGE or len(words) / pages < MIN_WORDS_PER_PAGE:
-        reason = (f"too_little_text: {chars_per_page:.0f} characters and {len(words) / pages:.1f} words"
+    elif chars_per_page < MIN_CHARS_PER_PAGE or c.words / pages < MIN_WORDS_PER_PAGE:
+        reason = (f"too_little_text: {chars_per_page:.0f} characters and {c.words / pages:.1f} words"
                   f" per page over {pages} page(s)")
-    elif len(long_tokens) >= 10 and plausible_ratio < MIN_PLAUSIBLE_RATIO:
+    elif n_long >= 10 and plausible_ratio < MIN_PLAUSIBLE_RATIO:
         reason = f"implausible_words: only {plausible_ratio:.0%} of tokens look like words (shifted or scrambled glyphs)"
     elif letter_ratio < MIN_LETTER_RATIO:
         reason = f"few_letters: letters are {letter_ratio:.0%} of characters"
-    elif len(long_tokens) >= 30 and stop_ratio < MIN_STOPWORD_RATIO and plausible_ratio < 0.9:
+    elif n_long >= 30 and stop_ratio < MIN_STOPWORD_RATIO and plausible_ratio < 0.9:
         reason = (f"implausible_words: no common function words ({stop_ratio:.1%}) and {plausible_ratio:.0%}"
                   " word-like tokens (shifted glyph codes?)")
-    elif (len(long_tokens) >= 30 and caps_ratio > MAX_CAPS_SHIFTED and stop2_ratio < MIN_CAPS_STOPWORDS
+    elif (n_long >= 30 and caps_ratio > MAX_CAPS_SHIFTED and stop2_ratio < MIN_CAPS_STOPWORDS
           and (plausible_ratio < 0.7 or odd_in_word >= 0.02)):
         reason = (f"implausible_words: {caps_ratio:.0%} upper-case tokens without function words"
                   f" ({stop2_ratio:.1%}) and {plausible_ratio:.0%} word-like (shifted glyph codes?)")
@@ -151,8 +209,8 @@ def assess_text(text: str, pages: int | None) -> TextQuality:
         chars_per_page=round(chars_per_page, 1),
         letter_ratio=round(letter_ratio, 3),
         cid_ratio=round(cid_ratio, 3),
-        word_count=len(words),
-        unique_words=unique,
+        word_count=c.words,
+        unique_words=len(c.unique),
         garbage_ratio=round(garbage_ratio, 3),
         plausible_ratio=round(plausible_ratio, 3),
         stopword_ratio=round(stop_ratio, 3),

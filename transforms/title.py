@@ -30,9 +30,10 @@ each group with its source), loaded by ``title_terms()``.
 """
 from __future__ import annotations
 
+import copy
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from transforms.czech_text import stem, strip_accents
@@ -53,8 +54,10 @@ class TitleCandidate:
     rank: int = 0                # order among candidates of the same source (0 = first)
     facts: dict = field(default_factory=dict, compare=False, hash=False)
 
-    def to_dict(self) -> dict:
-        return asdict(self)
+    def to_dict(self) -> dict:  # what asdict() gives, without its recursive deep copy (a few hundred per document)
+        facts = {k: v if isinstance(v, (str, int, float, bool, type(None))) else copy.deepcopy(v)
+                 for k, v in self.facts.items()}
+        return {"text": self.text, "source": self.source, "rank": self.rank, "facts": facts}
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,7 @@ def title_terms() -> dict:
     out["kinds"] = Phrases(sorted({_stems(t) for t in raw["document_kinds"]["terms"]} - {()}, key=len, reverse=True))
     out["letterhead"] = Phrases(sorted({_stems(t) for t in raw["letterhead"]["terms"]} - {()}, key=len, reverse=True))
     out["legal_forms"] = [t.casefold() for t in raw["letterhead"]["legal_forms"]]
+    out["legal_form_res"] = [re.compile(r"(^|\s)" + re.escape(f) + r"(\s|$)") for f in out["legal_forms"] if "." in f]
     out["cover"] = Phrases(sorted({_stems(t) for t in raw["cover_sheet"]["terms"]} - {()}, key=len, reverse=True))
     out["title_labels"] = sorted((t.casefold() for t in raw["title_labels"]["terms"]), key=len, reverse=True)
     out["registry"] = sorted((t.casefold() for t in raw["registry"]["terms"]), key=len, reverse=True)
@@ -328,10 +332,14 @@ def _dense(s: str) -> str:
     return _DOT_SPACE.sub(".", s)
 
 
+@lru_cache(maxsize=64)
+def _dense_terms(terms: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_dense(t) for t in terms)
+
+
 def _starts_with_any(low: str, terms: list[str]) -> str | None:
     low = _dense(low)
-    for t in terms:
-        t = _dense(t)
+    for t in _dense_terms(tuple(terms)):
         if low.startswith(t):
             rest = low[len(t):]
             if not rest or not rest[0].isalnum() or (t.endswith(".") and rest[:1].isspace()):
@@ -438,7 +446,7 @@ def junk_reason(text: str, source: str = "", facts: dict | None = None, filename
         lh = _find_phrase(st, terms["letterhead"], 0)
         if lh:
             return "letterhead: '" + " ".join(lh[1]) + "'"
-        if any(re.search(r"(^|\s)" + re.escape(f) + r"(\s|$)", low) for f in terms["legal_forms"] if "." in f):
+        if any(p.search(low) for p in terms["legal_form_res"]):
             return "letterhead: an organisation's name"
     if kpos is None and len(words) <= 5:
         first = re.sub(r"[^\w.]", "", words[0].casefold()).rstrip(".")
@@ -452,6 +460,27 @@ def junk_reason(text: str, source: str = "", facts: dict | None = None, filename
     if t.rstrip().endswith(":") and len(words) <= 4 and kpos is None:
         return "label: ends with a colon"
     return None
+
+
+def _repaired(text: str | None, memo: dict | None) -> str:
+    """repair_title, once per text within one document's `memo` (its lines come back as candidates)."""
+    if memo is None:
+        return repair_title(text)
+    key = ("repair", text)
+    if key not in memo:
+        memo[key] = repair_title(text)
+    return memo[key]
+
+
+def _junk(text: str, source: str, facts: dict | None, filename: str | None, memo: dict | None) -> str | None:
+    """junk_reason, once per (text, source) within one document's `memo`: the key holds every input it reads."""
+    if memo is None:
+        return junk_reason(text, source, facts, filename)
+    key = ("junk", text, source, bool((facts or {}).get("garbled_layer")),
+           filename if source in ("metadata", "link_text") else None)
+    if key not in memo:
+        memo[key] = junk_reason(text, source, facts, filename)
+    return memo[key]
 
 
 # ------------------------------------------------------------------------------------------ scoring
@@ -575,34 +604,37 @@ def _size_ranks(items: list[tuple[TitleCandidate, str]]) -> dict[int, int]:
     return out
 
 
-def rank_candidates(candidates: list[TitleCandidate], filename: str | None = None) -> list[dict]:
+def rank_candidates(candidates: list[TitleCandidate], filename: str | None = None,
+                    memo: dict | None = None) -> list[dict]:
     """Every candidate with its repaired text, junk reason (None when acceptable), score and reasons,
-    best first (junk last, in input order)."""
+    best first (junk last, in input order). `memo`: one document's, shared with line_candidates."""
     from rapidfuzz import fuzz
 
     rows = []
     for i, c in enumerate(candidates):
-        text = repair_title(c.text)
-        reason = junk_reason(text, c.source, c.facts, filename)
+        text = _repaired(c.text, memo)
+        reason = _junk(text, c.source, c.facts, filename, memo)
         rows.append({"i": i, "c": c, "text": text, "junk": reason})
     ok = [r for r in rows if not r["junk"]]
+    for r in ok:  # compared with every other candidate below: normalised once
+        r["norm"] = _norm_cmp(r["text"])
     ranks = _size_ranks([(r["c"], r["text"]) for r in ok])
     for j, r in enumerate(ok):
         r["score"], r["why"] = _features(r["c"], r["text"], ranks.get(j))
         page = r["c"].source in _PAGE_SOURCES
-        norm = _norm_cmp(r["text"])
+        norm = r["norm"]
         for o in ok:
             if o is r or (o["c"].source in _PAGE_SOURCES) == page or min(len(norm.split()), len(o["text"].split())) < 2:
                 continue
             if (r["c"].facts or {}).get("in_text"):
                 break  # metadata the text shows is already credited for it
-            if fuzz.token_set_ratio(norm, _norm_cmp(o["text"])) >= 90:
+            if fuzz.token_set_ratio(norm, o["norm"]) >= 90:
                 r["score"] += WEIGHTS["corroborated"]
                 r["why"].append(f"{o['c'].source} says the same {WEIGHTS['corroborated']:+.1f}")
                 break
         if not (r["c"].facts or {}).get("part_of_block"):
             for o in ok:
-                other = _norm_cmp(o["text"])
+                other = o["norm"]
                 if o is not r and len(other) >= 1.5 * len(norm) and other.startswith(norm + " "):
                     r["score"] += WEIGHTS["fragment"]
                     r["why"].append(f"the start of a longer candidate ({o['c'].source}) {WEIGHTS['fragment']:+.1f}")
@@ -644,9 +676,11 @@ def _shortlist(rows: list[dict], limit: int = MAX_STORED_CANDIDATES) -> list[dic
     return [r["c"].to_dict() for r in keep]
 
 
-def title_from(candidates: list[TitleCandidate], filename: str | None = None) -> tuple[str | None, dict]:
-    """What an extractor stores: (title, meta fields title_source / title_candidates / title_evidence)."""
-    rows = rank_candidates(candidates, filename)  # ranked once for both the choice and the shortlist
+def title_from(candidates: list[TitleCandidate], filename: str | None = None,
+               memo: dict | None = None) -> tuple[str | None, dict]:
+    """What an extractor stores: (title, meta fields title_source / title_candidates / title_evidence).
+    `memo`: the dict line_candidates filled for the same document (its repairs and verdicts are not redone)."""
+    rows = rank_candidates(candidates, filename, memo)  # ranked once for both the choice and the shortlist
     choice = _choice(rows, len(candidates))
     meta = {"title_source": choice.source, "title_candidates": _shortlist(rows),
             "title_evidence": {k: v for k, v in choice.evidence.items() if k in ("chosen", "rejected")}}
@@ -700,7 +734,7 @@ def _can_join(a: dict, b: dict, block: list[dict]) -> bool:
 
 
 def line_candidates(lines: list[dict], source: str, max_lines: int = 40, body_size: float | None = None,
-                    page_height: float | None = None) -> list[TitleCandidate]:
+                    page_height: float | None = None, memo: dict | None = None) -> list[TitleCandidate]:
     """Candidates from the first lines of a page or a text: runs of lines that continue each other
     (a heading broken over lines, "Výzva" + "k podání nabídky …") become one candidate, and the first
     line of such a run is a candidate too; a "Název:"/"Věc:" field gives its value; a quoted name of a
@@ -713,12 +747,12 @@ def line_candidates(lines: list[dict], source: str, max_lines: int = 40, body_si
         if not raw.strip():
             continue
         d = dict(ln)
-        rep = repair_title(raw)
+        rep = _repaired(raw, memo)
         _, label = strip_title_label(" ".join(unspace_letters(raw).split()))
         d["_text"], d["_label"] = rep, label
         if label and not rep:  # "Název:" alone on its line: the value is the next line
             d["_label_only"] = True
-        d["_junk"] = (junk_reason(rep, source) if rep else "empty") or (
+        d["_junk"] = (_junk(rep, source, None, None, memo) if rep else "empty") or (
             "table_row: cells" if raw.count("\t") >= 2 else None)
         rows.append(d)
         if len(rows) >= max_lines:

@@ -1,4 +1,8 @@
-from transforms.text_quality import assess_text, plausible_word
+import dataclasses
+
+import pytest
+
+from transforms.text_quality import assess_pages, assess_text, plausible_word
 
 from .builders import CZECH
 
@@ -45,3 +49,26 @@ def test_timetable_is_not_garbage():
 def test_plausible_word():
     assert plausible_word("čtvrtstoletí") and plausible_word("vlk") and plausible_word("OBEC")
     assert not plausible_word("xkcdqwrt") and not plausible_word("aBcDeF") and not plausible_word("Привет")
+
+
+PAGES = [
+    (CZECH + "\n") * 3,
+    "Strana 2",
+    "".join(f"(cid:{n})" for n in range(12, 90)) + " Obec Lhota",
+    "".join(chr(ord(c) - 29) if c.isalpha() and ord(c) > 64 else c for c in CZECH),
+    "UR]SRðHW PRO NA " * 20,
+    "",
+    "".join(chr(0xE000 + i % 50) for i in range(300)) + " zápis",
+]
+
+
+@pytest.mark.parametrize("pages", [PAGES, PAGES[:1], PAGES[1:3], PAGES[3:], [""], list(reversed(PAGES))])
+def test_judging_pages_together_gives_the_verdicts_of_the_joined_text_and_of_each_page(pages):
+    whole, per_page = assess_pages(pages)
+    assert whole == assess_text("\f".join(pages), len(pages))
+    assert per_page == [assess_text(p, 1) for p in pages]
+
+
+def test_a_verdict_as_a_dict_has_every_field():
+    q = assess_text(CZECH, 1)
+    assert q.to_dict() == dataclasses.asdict(q)

@@ -1,4 +1,6 @@
 """The title of a document, chosen among candidates (transforms/title.py): specifications."""
+import dataclasses
+
 import pytest
 
 from transforms.extraction import extract
@@ -229,6 +231,29 @@ def test_evidence_says_what_was_chosen_and_why():
 def test_candidates_round_trip_through_dicts():
     cands = [layout("Zápis z jednání", 0, 14, True), TitleCandidate("Obec Lhota", "metadata")]
     assert candidates_from_dicts([x.to_dict() for x in cands]) == cands
+
+
+def test_a_candidate_as_a_dict_is_what_asdict_gives_and_owns_its_facts():
+    c = TitleCandidate("Zápis", "layout", 2, {"size": 14.0, "bold": True, "lines": [1, 2]})
+    d = c.to_dict()
+    assert d == dataclasses.asdict(c)
+    d["facts"]["lines"].append(3)
+    assert c.facts["lines"] == [1, 2]
+
+
+def test_one_documents_memo_changes_no_choice_and_spares_the_second_verdict_on_a_line(monkeypatch):
+    import transforms.title as title
+
+    lines = [{"text": "Obec Kněžice", "size": 20, "bold": True}, {"text": "Usnesení zastupitelstva obce", "size": 16},
+             {"text": "Spis.zn.: MÚT/00422/2019/35", "size": 11}, {"text": "V Kněžicích dne 25. 9. 2019", "size": 11}]
+    plain = title.title_from(line_candidates(lines, "layout", body_size=11), "u.pdf")
+    calls = []
+    real = title.junk_reason
+    monkeypatch.setattr(title, "junk_reason", lambda *a, **k: calls.append(a[:2]) or real(*a, **k))
+    memo: dict = {}
+    remembered = title.title_from(line_candidates(lines, "layout", body_size=11, memo=memo), "u.pdf", memo)
+    assert remembered == plain
+    assert len(calls) == len(set(calls))
 
 
 # ------------------------------------------------------------------------------------------ terms
