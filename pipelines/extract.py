@@ -41,7 +41,9 @@ OCR_DOC_TIMEOUT_S = 300.0  # per PDF / image document: they may need OCR (~3 s p
 OCR_BUDGET_SHARE = 0.8  # extraction stops starting OCR pages after this share of the document's timeout
 OCR_FORMATS = frozenset({"pdf", "image"})
 HARD_GRACE_S = 30.0  # after the soft timeout, the watchdog kills a worker stuck in C code
-MAX_TASKS_PER_CHILD = 200  # recycle workers to bound leaks in PDFium / lxml
+MAX_TASKS_PER_CHILD = 200  # documents: recycle workers to bound leaks in PDFium / lxml
+MAX_BATCH = 8  # documents per task in the text pass (milliseconds each): one round trip to a worker for several
+BATCHES_PER_WORKER = 4  # ... but at least this many tasks per worker
 PROGRESS_EVERY = 50
 PROGRESS_EVERY_S = 30.0
 TMP_PREFIX = ".tmp-"
@@ -220,41 +222,62 @@ def limit_memory(memory_mb: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def _pool(workers: int, memory_mb: int = 0) -> ProcessPoolExecutor:
+def _pool(workers: int, memory_mb: int = 0, batch: int = 1) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(
         max_workers=workers,
         mp_context=forkserver_context(),
-        max_tasks_per_child=MAX_TASKS_PER_CHILD,
+        max_tasks_per_child=max(1, MAX_TASKS_PER_CHILD // batch),  # a task is a batch: recycled after as many documents
         initializer=worker_init,
         initargs=(memory_mb,),
     )
 
 
-def _run_jobs(jobs: list[Job], workers: int, timeout_s: float, memory_mb: int = 0) -> Iterator[tuple[Job, ExtractionResult]]:
-    """Yield (job, result) for every job; crashes and hangs become failed results."""
+def batch_size(jobs: int, workers: int) -> int:
+    """Documents per task: up to MAX_BATCH, and at least BATCHES_PER_WORKER tasks for each worker, so the last
+    tasks of a small run still spread over the workers."""
+    return max(1, min(MAX_BATCH, jobs // (workers * BATCHES_PER_WORKER)))
+
+
+def _run_batch(jobs: list[Job], timeout_s: float) -> list[ExtractionResult]:
+    """Worker side: the documents of one task, one after the other, each under its own timeouts."""
+    return [_run_one(job, timeout_s) for job in jobs]
+
+
+def _run_jobs(jobs: list[Job], workers: int, timeout_s: float, memory_mb: int = 0,
+              batch: int | None = None) -> Iterator[tuple[Job, ExtractionResult]]:
+    """Yield (job, result) for every job; crashes and hangs become failed results. batch: documents per task
+    (None: batch_size; the OCR queue passes 1, its documents take seconds each)."""
+    batch = batch_size(len(jobs), workers) if batch is None else max(1, batch)
     pending = deque(jobs)
     suspects: list[Job] = []
     while pending:
-        pool = _pool(workers, memory_mb)
+        pool = _pool(workers, memory_mb, batch)
         inflight: dict = {}
         broken = False
         try:
             while (pending or inflight) and not broken:
                 while pending and len(inflight) < workers * 2:
-                    job = pending.popleft()
-                    inflight[pool.submit(_run_one, job, timeout_s)] = job
+                    chunk = [pending.popleft() for _ in range(min(batch, len(pending)))]
+                    inflight[pool.submit(_run_batch, chunk, timeout_s)] = chunk
                 done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
                 for fut in done:
-                    job = inflight.pop(fut)
+                    chunk = inflight.pop(fut)
                     try:
-                        yield job, fut.result()
+                        results = fut.result()
                     except BrokenProcessPool:
                         broken = True
-                        suspects.append(job)
+                        suspects.extend(chunk)
+                        continue
                     except Exception as e:  # noqa: BLE001 - e.g. an unpicklable result
-                        yield job, _failed_for(job, f"worker_error: {type(e).__name__}: {e}"[:500])
+                        if len(chunk) > 1:  # which one? each alone says
+                            suspects.extend(chunk)
+                        else:
+                            yield chunk[0], _failed_for(chunk[0], f"worker_error: {type(e).__name__}: {e}"[:500])
+                        continue
+                    yield from zip(chunk, results)
             if broken:  # every job still in flight shared the dead pool: rerun each alone
-                suspects.extend(inflight.values())
+                for chunk in inflight.values():
+                    suspects.extend(chunk)
                 inflight.clear()
         finally:
             pool.shutdown(wait=not broken, cancel_futures=True)
@@ -262,7 +285,7 @@ def _run_jobs(jobs: list[Job], workers: int, timeout_s: float, memory_mb: int = 
         t0 = time.monotonic()
         pool = _pool(1, memory_mb)
         try:
-            yield job, pool.submit(_run_one, job, timeout_s).result()
+            yield job, pool.submit(_run_batch, [job], timeout_s).result()[0]
         except BrokenProcessPool:
             elapsed = time.monotonic() - t0
             if elapsed >= min(timeout_s, job.ocr_timeout_s or timeout_s):
@@ -334,7 +357,8 @@ def extract_documents(
     if ocr_queue:
         if progress:
             progress(f"extract: text pass done, {len(ocr_queue)} documents in the OCR queue")
-        for job, res in _run_jobs(ocr_queue, min(workers, len(ocr_queue)), timeout_s, settings.extract_memory_mb):
+        for job, res in _run_jobs(ocr_queue, min(workers, len(ocr_queue)), timeout_s, settings.extract_memory_mb,
+                                  batch=1):
             if res.extraction_status == "failed":  # OCR crashed or ran out of time: keep what the text layer gave
                 kept = text_pass[job.sha256]
                 kept.meta.pop("ocr_pending", None)

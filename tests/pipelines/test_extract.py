@@ -80,21 +80,54 @@ def test_version_change_reextracts(tmp_path, monkeypatch):
     assert s["already_done"] == 0 and s["extracted"] == 6
 
 
-def _crash(job, timeout_s):  # runs in the worker: dies like a segfault would
+def _crash(jobs, timeout_s):  # runs in the worker: dies like a segfault would
     import os
 
     os._exit(3)
+
+
+def _crash_on_marked(jobs, timeout_s):  # runs in the worker: a batch holding crash.txt dies with it
+    import os
+
+    from pipelines.extract import _run_one
+
+    if any(Path(j.raw_path).name == "crash.txt" for j in jobs):
+        os._exit(3)
+    return [_run_one(j, timeout_s) for j in jobs]
 
 
 def test_worker_crash_becomes_failed_result(tmp_path, monkeypatch):
     settings, shas = _harvest(tmp_path)
     import pipelines.extract as pe
 
-    monkeypatch.setattr(pe, "_run_one", _crash)
+    monkeypatch.setattr(pe, "_run_batch", _crash)
     s = extract_documents(settings)
     assert s["extracted"] == 6 and s["failed"] == 6
     errors = {r["extraction_error"] for r in load_extracted(settings)}
     assert any(e.startswith("worker_crashed") for e in errors)
+
+
+def test_a_crash_fails_only_its_own_document_not_the_others_of_its_batch(tmp_path, monkeypatch):
+    import pipelines.extract as pe
+
+    jobs = []
+    for i in range(11):
+        f = tmp_path / ("crash.txt" if i == 5 else f"doc{i}.txt")
+        f.write_text(f"Zápis z jednání zastupitelstva obce číslo {i}. " * 20, encoding="utf-8")
+        jobs.append(pe.Job(f"{i:064x}", "text/plain", f.name, str(f)))
+    monkeypatch.setattr(pe, "_run_batch", _crash_on_marked)
+    results = {Path(job.raw_path).name: res for job, res in pe._run_jobs(jobs, 2, 30.0, batch=4)}
+    assert len(results) == 11
+    assert results.pop("crash.txt").extraction_error.startswith("worker_crashed")
+    assert {r.extraction_status for r in results.values()} == {"ok"}
+
+
+def test_small_runs_still_spread_over_every_worker():
+    from pipelines.extract import BATCHES_PER_WORKER, MAX_BATCH, batch_size
+
+    assert batch_size(5, 2) == 1
+    assert batch_size(2 * BATCHES_PER_WORKER * 3, 2) == 3
+    assert batch_size(100_000, 2) == MAX_BATCH
 
 
 def test_timeout_becomes_failed_result(tmp_path):
