@@ -26,6 +26,8 @@ class _CombiningMarks(dict):
     """str.translate table that drops combining marks: each code point is classified once, then looked up in C."""
 
     def __missing__(self, code: int) -> int | None:
+        if len(self) > 50_000:  # texts use a few thousand code points; a stream of rare ones must not grow it unbounded
+            self.clear()
         kept = None if unicodedata.combining(chr(code)) else code
         self[code] = kept
         return kept

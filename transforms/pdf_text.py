@@ -12,6 +12,7 @@ import io
 import re
 import statistics
 from dataclasses import dataclass, field
+from typing import Callable
 from datetime import datetime, timedelta, timezone
 
 from transforms.textnorm import ExtractionError, clean_text, fix_split_diacritics, one_line
@@ -166,7 +167,7 @@ def _pdfium_line(chars: list[tuple | None]) -> dict | None:
 _NEWLINE, _SPACE = "\n", " "
 
 
-def _text_object_of():
+def _text_object_of() -> Callable[..., int | None]:
     """FPDFText_GetTextObject returning the object's address as an int (a key), without a ctypes.cast per character."""
     import ctypes
 
@@ -177,7 +178,7 @@ def _text_object_of():
     return proto(ctypes.cast(fn, ctypes.c_void_p).value)
 
 
-def _page_chars(raw) -> list:
+def _page_chars(raw) -> list[tuple | str]:
     """Page characters as PDFium reads them: (ch, left, right, bottom, top, size, bold, angle) in page space,
     _SPACE for a space, _NEWLINE for a line break; at most PDFIUM_MAX_CHARS."""
     import ctypes
@@ -230,7 +231,7 @@ def _page_chars(raw) -> list:
     return out
 
 
-_GET_TEXT_OBJECT = None
+_GET_TEXT_OBJECT: Callable[..., int | None] | None = None
 
 
 def pdfium_lines(page, textpage=None) -> tuple[list[dict], float, float]:
@@ -283,7 +284,7 @@ def pdfium_lines(page, textpage=None) -> tuple[list[dict], float, float]:
         if not upright[angle]:
             continue
         if theta == 0.0:  # upright text, the common case: the box as it is
-            x0, x1, top, bottom = l_, r_, y_top - t_, y_top - b_
+            x0, x1, top, bottom = min(l_, r_), max(l_, r_), y_top - max(b_, t_), y_top - min(b_, t_)
         else:
             pts = [turn(x, y) for x, y in ((l_, b_), (r_, b_), (l_, t_), (r_, t_))]
             xs, ys = [p[0] for p in pts], [p[1] for p in pts]

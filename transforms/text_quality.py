@@ -91,8 +91,6 @@ def plausible_word(tok: str) -> bool:
 
 # private use, replacement character, C0/C1 controls other than tab/newlines/form feed
 _GARBAGE_RE = re.compile("[\ue000-\uf8ff\ufffd\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-_LETTER_RE = re.compile(r"[^\W\d_]", re.UNICODE)
-_SPACE_RE = re.compile(r"\s+")
 # 'x', 'y', 'z' shifted by -29 become '[', '\\', ']' between letters: "UR]SRðHW" (rozpočet)
 _ODD_IN_WORD = re.compile(r"(?<=[^\W\d_])[\[\]\\^`=]+(?=[^\W\d_])")
 
@@ -114,7 +112,7 @@ class _Counts:
     stop_long: int = 0
     caps_long: int = 0
     odd_in_word: int = 0
-    unique: set = field(default_factory=set)
+    unique: set[str] = field(default_factory=set)
 
     def __iadd__(self, other: "_Counts") -> "_Counts":
         for k in _SUMMED:
@@ -149,7 +147,7 @@ def _counts(text: str) -> _Counts:
     c.stop_tokens = sum(1 for w in lowered if w in STOPWORDS)
     c.stop_long = sum(1 for t, w in zip(tokens, lowered) if len(t) >= 2 and w in STOPWORDS)
     c.caps_long = sum(1 for t in long_tokens if t.isupper())
-    c.odd_in_word = len(_ODD_IN_WORD.findall(no_cid)) if c.long_tokens else 0
+    c.odd_in_word = len(_ODD_IN_WORD.findall(no_cid))
     return c
 
 

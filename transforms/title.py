@@ -55,8 +55,8 @@ class TitleCandidate:
     facts: dict = field(default_factory=dict, compare=False, hash=False)
 
     def to_dict(self) -> dict:  # what asdict() gives, without its recursive deep copy (a few hundred per document)
-        facts = {k: v if isinstance(v, (str, int, float, bool, type(None))) else copy.deepcopy(v)
-                 for k, v in self.facts.items()}
+        facts = None if self.facts is None else {
+            k: v if isinstance(v, (str, int, float, bool, type(None))) else copy.deepcopy(v) for k, v in self.facts.items()}
         return {"text": self.text, "source": self.source, "rank": self.rank, "facts": facts}
 
 

@@ -59,10 +59,12 @@ PAGES = [
     "UR]SRðHW PRO NA " * 20,
     "",
     "".join(chr(0xE000 + i % 50) for i in range(300)) + " zápis",
+    "X[Y X[Y a=b",  # odd characters between letters on a page without a word of two letters
+    " ".join(["PRAHA", "BRNO", "OSTRAVA", "PLZEN", "LIBEREC", "OLOMOUC"] * 5),
 ]
 
 
-@pytest.mark.parametrize("pages", [PAGES, PAGES[:1], PAGES[1:3], PAGES[3:], [""], list(reversed(PAGES))])
+@pytest.mark.parametrize("pages", [PAGES, PAGES[:1], PAGES[1:3], PAGES[3:], [""], list(reversed(PAGES)), PAGES[-2:]])
 def test_judging_pages_together_gives_the_verdicts_of_the_joined_text_and_of_each_page(pages):
     whole, per_page = assess_pages(pages)
     assert whole == assess_text("\f".join(pages), len(pages))

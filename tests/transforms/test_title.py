@@ -256,6 +256,16 @@ def test_one_documents_memo_changes_no_choice_and_spares_the_second_verdict_on_a
     assert len(calls) == len(set(calls))
 
 
+def test_a_documents_memo_keeps_apart_what_makes_a_verdict_differ():
+    from transforms.title import _junk
+
+    memo: dict = {}
+    assert _junk("Usnesení zastupitelstva obce", "layout", {}, None, memo) is None
+    assert _junk("Usnesení zastupitelstva obce", "layout", {"garbled_layer": True}, None, memo).startswith("garbled_layer")
+    assert _junk("zapis 2024 03", "metadata", {}, "zapis_2024_03.pdf", memo).startswith("file_name")
+    assert _junk("zapis 2024 03", "metadata", {}, "jiny.pdf", memo) is None
+
+
 # ------------------------------------------------------------------------------------------ terms
 
 def test_every_term_group_says_where_its_terms_come_from():
