@@ -12,8 +12,9 @@ import io
 import re
 import statistics
 from dataclasses import dataclass, field
-from typing import Callable
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
+from typing import Callable
 
 from transforms.textnorm import ExtractionError, clean_text, fix_split_diacritics, one_line
 from transforms.title import TitleCandidate, line_candidates, metadata_candidate, title_from
@@ -167,6 +168,7 @@ def _pdfium_line(chars: list[tuple | None]) -> dict | None:
 _NEWLINE, _SPACE = "\n", " "
 
 
+@lru_cache(maxsize=1)
 def _text_object_of() -> Callable[..., int | None]:
     """FPDFText_GetTextObject returning the object's address as an int (a key), without a ctypes.cast per character."""
     import ctypes
@@ -186,10 +188,7 @@ def _page_chars(raw) -> list[tuple | str]:
 
     import pypdfium2.raw as pdfium_c
 
-    global _GET_TEXT_OBJECT
-    if _GET_TEXT_OBJECT is None:
-        _GET_TEXT_OBJECT = _text_object_of()
-    get_object = _GET_TEXT_OBJECT
+    get_object = _text_object_of()
     get_unicode, get_box = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetCharBox
     out: list = []
     n = min(pdfium_c.FPDFText_CountChars(raw), PDFIUM_MAX_CHARS)
@@ -229,9 +228,6 @@ def _page_chars(raw) -> list[tuple | str]:
                 by_object[obj] = facts
         out.append((ch, l.value, r.value, b.value, t.value) + facts)
     return out
-
-
-_GET_TEXT_OBJECT: Callable[..., int | None] | None = None
 
 
 def pdfium_lines(page, textpage=None) -> tuple[list[dict], float, float]:

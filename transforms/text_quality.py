@@ -12,7 +12,7 @@ Pure function, no I/O.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
 CID_RE = re.compile(r"\(cid:\d+\)")
@@ -121,8 +121,7 @@ class _Counts:
         return self
 
 
-_SUMMED = ("chars", "chars_nocid", "cid_chars", "letters", "garbage", "tokens", "words", "long_tokens", "plausible",
-           "stop_tokens", "stop_long", "caps_long", "odd_in_word")
+_SUMMED = tuple(f.name for f in fields(_Counts) if f.name != "unique")
 
 
 def _counts(text: str) -> _Counts:

@@ -84,11 +84,11 @@ def title_terms() -> dict:
     out["legal_form_res"] = [re.compile(r"(^|\s)" + re.escape(f) + r"(\s|$)") for f in out["legal_forms"] if "." in f]
     out["cover"] = Phrases(sorted({_stems(t) for t in raw["cover_sheet"]["terms"]} - {()}, key=len, reverse=True))
     out["title_labels"] = sorted((t.casefold() for t in raw["title_labels"]["terms"]), key=len, reverse=True)
-    out["registry"] = sorted((t.casefold() for t in raw["registry"]["terms"]), key=len, reverse=True)
-    out["contact"] = sorted((t.casefold() for t in raw["contact"]["terms"]), key=len, reverse=True)
+    out["registry"] = _densed(t.casefold() for t in raw["registry"]["terms"])
+    out["contact"] = _densed(t.casefold() for t in raw["contact"]["terms"])
     out["degrees"] = {t.casefold() for t in raw["person"]["degrees"]}
     out["roles"] = {_stems(t) for t in raw["person"]["roles"]}
-    out["signature"] = sorted((t.casefold() for t in raw["person"]["signature_labels"]), key=len, reverse=True)
+    out["signature"] = _densed(t.casefold() for t in raw["person"]["signature_labels"])
     out["furniture"] = {t.casefold().rstrip(".") for t in raw["page_furniture"]["terms"]}
     out["producer"] = [re.compile(p, re.I) for p in raw["producer_defaults"]["patterns"]]
     out["legal_basis"] = re.compile("|".join(raw["legal_basis"]["patterns"]), re.I)
@@ -332,14 +332,15 @@ def _dense(s: str) -> str:
     return _DOT_SPACE.sub(".", s)
 
 
-@lru_cache(maxsize=64)
-def _dense_terms(terms: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(_dense(t) for t in terms)
+def _densed(terms) -> list[str]:
+    """Terms longest first (as case-folded), each densed once for _starts_with_any."""
+    return [_dense(t) for t in sorted(terms, key=len, reverse=True)]
 
 
 def _starts_with_any(low: str, terms: list[str]) -> str | None:
+    """The first of `terms` (densed in title_terms) the densed text starts with, as a whole word."""
     low = _dense(low)
-    for t in _dense_terms(tuple(terms)):
+    for t in terms:
         if low.startswith(t):
             rest = low[len(t):]
             if not rest or not rest[0].isalnum() or (t.endswith(".") and rest[:1].isspace()):
