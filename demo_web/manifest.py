@@ -31,10 +31,15 @@ SIZE_CAP = 8 * 1024 * 1024
 HASH_SITES_LIMIT = 200  # above this, `auto` leaves sha256 null (hashing means rendering every document)
 
 
-_WEB: Web | None = None  # for forked hashing workers
+_WEB: Web | None = None  # the web a hashing worker renders from (set by _init_hashing_worker)
 
 
 KEEP_BODY_BYTES = 2 * 1024 * 1024  # bodies a hashing worker sends back for the server to reuse
+
+
+def _init_hashing_worker(web: Web) -> None:
+    global _WEB
+    _WEB = web
 
 
 def _sha_job(job: tuple[int, str, bool]) -> tuple[str | None, bytes | None]:
@@ -44,9 +49,12 @@ def _sha_job(job: tuple[int, str, bool]) -> tuple[str | None, bytes | None]:
 
 
 def document_shas(web: Web, workers: int | None = None) -> dict[tuple[str, str], str | None]:
-    """sha256 of every served document body, rendered in forked workers when there are many; the workers'
-    file bodies are kept (documents.remember) so serving them later renders nothing again."""
-    global _WEB
+    """sha256 of every served document body, rendered in worker processes when there are many; the workers'
+    file bodies are kept (documents.remember) so serving them later renders nothing again.
+
+    The workers are spawned, not forked: a fork copies the caller's locks and signal handlers (Dagster maps
+    SIGTERM to KeyboardInterrupt in-process), and a forked worker stuck on a copied lock then ignored the
+    pool's SIGTERM and hung its caller for good."""
     from .documents import remember
 
     docs = [(i, d) for i, s in enumerate(web.sites) for d in s.docs if d.status == 200]
@@ -55,12 +63,9 @@ def document_shas(web: Web, workers: int | None = None) -> dict[tuple[str, str],
     if workers > 1 and len(jobs) > 100:
         import multiprocessing
 
-        _WEB = web
-        try:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                results = pool.map(_sha_job, jobs, chunksize=8)
-        finally:
-            _WEB = None
+        with multiprocessing.get_context("spawn").Pool(workers, initializer=_init_hashing_worker,
+                                                        initargs=(web,)) as pool:
+            results = pool.map(_sha_job, jobs, chunksize=8)
         for (_, d), (_, body) in zip(docs, results):
             if body is not None:
                 remember(d.spec, body)

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
+import signal
 import time
 from collections import Counter
 
 import pytest
 
-from demo_web.manifest import FIELDS, build_rows, summarize, write_outputs
+from demo_web.manifest import FIELDS, build_rows, document_shas, summarize, write_outputs
 from demo_web.model import FAMILIES, build_web
 from demo_web.registry import CLASS_CODES
 from demo_web.traps import TRAPS
@@ -129,6 +131,20 @@ def test_two_hashed_builds_are_identical(tmp_path):
     assert all(r["sha256"] for r in rows if r["http_status"] == 200 and r["kind"] == "document")
     dup = [r for r in rows if r["duplicate_group"]]
     assert len({r["sha256"] for r in dup}) == 1 and len({r["site_id"] for r in dup}) == 2
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_hashing_workers_give_the_in_process_hashes_and_end_even_when_the_caller_traps_sigterm():
+    """Dagster maps SIGTERM to KeyboardInterrupt in the process that runs it; the hashing pool must still end."""
+    web = build_web(8)
+    old = signal.signal(signal.SIGTERM, lambda *_: None)
+    try:
+        pooled = document_shas(web, workers=2)
+    finally:
+        signal.signal(signal.SIGTERM, old)
+    assert not multiprocessing.active_children()
+    assert len(pooled) > 100 and pooled == document_shas(web, workers=1)
 
 
 def test_2000_site_model_builds_quickly():
