@@ -6,9 +6,11 @@ docs/PERFORMANCE.md rendered from their results (bench/results/<name>.json, the 
     .venv/bin/python bench/suite.py --only ocr_speed dedup_speed
     .venv/bin/python bench/suite.py --night-sites 40 400  # skip the 2,000-site nights
     .venv/bin/python bench/suite.py --render-only         # only re-render docs/PERFORMANCE.md from bench/results/
+                                                          # (a stage with no result there keeps its earlier section)
 
 Stages, in order: extraction_speed, ocr_speed, annotation_speed, dedup_speed, crawl_speed, nights_scaling (whole
-nights; keeps its largest warehouse for the next stage), search_latency. A stage whose script is missing is listed
+nights; keeps its largest warehouse for the search stage), publish_scaling (publish
+alone on one night's data per size, repeated), search_latency. A stage whose script is missing is listed
 as "not run" and the suite goes on; so is one that fails (its log is in bench/results/logs/). A flag the suite would
 pass and a script does not offer (per its --help) is dropped and noted. Each stage's stdout and stderr go to
 bench/results/logs/<stage>.log; the suite's own record is bench/results/suite.json. Figures are measured, never
@@ -52,6 +54,8 @@ STAGES: list[tuple[str, str, list[str], list[str]]] = [
     ("nights_scaling", "Whole nights: wall, tree CPU, peak RSS, publish rows/s, growth with sites and nights",
      ["--sites", "40", "400", "2000", "--nights", "2", "--keep-db", "{db}"],
      ["--sites", "8", "40", "--nights", "2", "--keep-db", "{db}"]),
+    ("publish_scaling", "Publish alone: its time against its documents, 400 -> 1,000 sites, fresh process per publish",
+     ["--sites", "400", "1000", "--repeat", "5"], ["--sites", "8", "40", "--repeat", "1"]),
     ("search_latency", "Search latency: BM25 search against an ILIKE scan",
      ["--db", "{db}", "--repeat", "5"], ["--db", "{db}", "--repeat", "2"]),
 ]
@@ -170,9 +174,32 @@ def _machine_lines(m: dict) -> list[str]:
             f"- {libs}"]
 
 
-def render(suite: dict | None) -> str:
+def _earlier_parts(document: str | None) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """From an earlier render: each stage's row of the Stages table and each section's lines, by stage name and
+    section title."""
+    rows: dict[str, str] = {}
+    sections: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in (document or "").splitlines():
+        if line.startswith("## "):
+            current = sections.setdefault(line[3:].strip(), [])
+            continue
+        if current is not None:
+            current.append(line)
+        match = re.match(r"^\| ([a-z_]+) \|", line)
+        if match:
+            rows[match.group(1)] = line
+    return rows, sections
+
+
+def render(suite: dict | None, earlier: str | None = None) -> str:
+    """The document from the results at hand; a stage with none keeps its row and section of `earlier` (the
+    document as it was), so that results kept on another machine are not lost by re-rendering here."""
     stages = {e["stage"]: e for e in (suite or {}).get("stages", [])}
     results = {name: report.load(name) for name, *_ in STAGES}
+    earlier_rows, earlier_sections = _earlier_parts(earlier)
+    carried = [name for name, title, *_ in STAGES
+               if not (results.get(name) or {}).get("rows") and name in earlier_rows and title in earlier_sections]
     lines = [
         "# Performance",
         "",
@@ -183,6 +210,12 @@ def render(suite: dict | None) -> str:
         "asserted by the tests.",
         "",
     ]
+    if carried:
+        lines += ["Carried over from the previous render (no result of theirs in `bench/results/` here): "
+                  + ", ".join(carried) + ".", ""]
+    suite_line = next((line for line in (earlier or "").splitlines() if line.startswith("Suite run ")), None)
+    if not suite and suite_line:
+        lines += [suite_line, ""]
     if suite:
         mode = "quick (small sizes, 1 repeat: proves the chain, not final figures)" if suite.get("quick") else "full"
         lines += [f"Suite run {suite.get('started')}, mode {mode}: `{suite.get('command')}`, "
@@ -193,6 +226,9 @@ def render(suite: dict | None) -> str:
     lines += ["## Stages", "", "| stage | status | command | repeat | load (1 min) before → after | measured |",
               "|---|---|---|---|---|---|"]
     for name, title, *_ in STAGES:
+        if name in carried:
+            lines.append(earlier_rows[name])
+            continue
         res, st = results.get(name), stages.get(name, {})
         if res and res.get("skipped"):
             status = f"skipped: {res['skipped']}"
@@ -210,7 +246,11 @@ def render(suite: dict | None) -> str:
     lines.append("")
     for name, title, *_ in STAGES:
         res = results.get(name)
-        lines += [f"## {title}", ""]
+        lines += [f"## {title}"]
+        if name in carried:
+            lines += [*earlier_sections[title]]
+            continue
+        lines += [""]
         if not res or not res.get("rows"):
             why = (res or {}).get("skipped") or stages.get(name, {}).get("reason") or "no result yet"
             lines += [f"Not run: {why}.", ""]
@@ -247,7 +287,8 @@ def main() -> int:
             previous = json.loads(record.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError):
             pass
-        args.out.write_text(render(previous), encoding="utf-8")
+        earlier = args.out.read_text(encoding="utf-8") if args.out.exists() else None
+        args.out.write_text(render(previous, earlier), encoding="utf-8")
         print(f"[suite] rendered {args.out}", file=sys.stderr)
         return 0
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -283,7 +324,8 @@ def main() -> int:
              "stages": entries}
     report.RESULTS.mkdir(exist_ok=True)
     record.write_text(json.dumps(suite, indent=1) + "\n", encoding="utf-8")
-    args.out.write_text(render(suite), encoding="utf-8")
+    earlier = args.out.read_text(encoding="utf-8") if args.out.exists() else None
+    args.out.write_text(render(suite, earlier), encoding="utf-8")
     print(f"[suite] {sum(e['status'] == 'ok' for e in entries)}/{len(entries)} stages ok; rendered {args.out}",
           file=sys.stderr)
     return 0 if all(e["status"] in ("ok", "skipped", "not run") for e in entries) else 1
