@@ -52,9 +52,9 @@ def document_shas(web: Web, workers: int | None = None) -> dict[tuple[str, str],
     """sha256 of every served document body, rendered in worker processes when there are many; the workers'
     file bodies are kept (documents.remember) so serving them later renders nothing again.
 
-    The workers are spawned, not forked: a fork copies the caller's locks and signal handlers (Dagster maps
-    SIGTERM to KeyboardInterrupt in-process), and a forked worker stuck on a copied lock then ignored the
-    pool's SIGTERM and hung its caller for good."""
+    The workers are spawned, not forked: a fork copies the caller's state, native threads' locks included (under
+    pytest, DuckDB's jemalloc thread) and its signal handlers (Dagster maps SIGTERM to KeyboardInterrupt in the
+    process that ran a job); in CI one forked worker never ended, and Pool.terminate() waited for it for good."""
     from .documents import remember
 
     docs = [(i, d) for i, s in enumerate(web.sites) for d in s.docs if d.status == 200]
