@@ -179,14 +179,15 @@ def _earlier_parts(document: str | None) -> tuple[dict[str, str], dict[str, list
     section title."""
     rows: dict[str, str] = {}
     sections: dict[str, list[str]] = {}
-    current: list[str] | None = None
+    title, current = None, None
     for line in (document or "").splitlines():
         if line.startswith("## "):
-            current = sections.setdefault(line[3:].strip(), [])
+            title = line[3:].strip()
+            current = sections.setdefault(title, [])
             continue
         if current is not None:
             current.append(line)
-        match = re.match(r"^\| ([a-z_]+) \|", line)
+        match = re.match(r"^\| ([a-z_]+) \|", line) if title == "Stages" else None
         if match:
             rows[match.group(1)] = line
     return rows, sections

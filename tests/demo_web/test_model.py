@@ -136,14 +136,16 @@ def test_two_hashed_builds_are_identical(tmp_path):
 @pytest.mark.slow
 @pytest.mark.timeout(300)
 def test_hashing_workers_give_the_in_process_hashes_and_end_even_when_the_caller_traps_sigterm():
-    """Dagster maps SIGTERM to KeyboardInterrupt in the process that runs it; the hashing pool must still end."""
+    """Spawned workers render what the process itself renders, and the pool leaves no process behind, even in a
+    process with a SIGTERM handler of its own (Dagster installs one in the process that runs a job)."""
     web = build_web(8)
+    children = set(multiprocessing.active_children())
     old = signal.signal(signal.SIGTERM, lambda *_: None)
     try:
         pooled = document_shas(web, workers=2)
     finally:
         signal.signal(signal.SIGTERM, old)
-    assert not multiprocessing.active_children()
+    assert set(multiprocessing.active_children()) <= children
     assert len(pooled) > 100 and pooled == document_shas(web, workers=1)
 
 
