@@ -35,6 +35,7 @@ from bench import report  # noqa: E402
 from core import fetch_log  # noqa: E402
 from core.settings import load_settings  # noqa: E402
 from demo_web.process import free_port_base, ports_needed  # noqa: E402
+from pipelines.warehouse import publish_caches  # noqa: E402
 
 NAME = "publish_scaling"
 WORK = report.RESULTS / "publish_data"
@@ -69,10 +70,11 @@ def make_data(sites: int, data: Path) -> float:
 
 
 def before_publish(data: Path) -> None:
-    """The data dir as a night leaves it just before its publish: remove what only publish writes."""
+    """The data dir as a night leaves it just before its publish: remove what only publish writes (its caches and
+    the fetch log's Parquet copies)."""
     settings = load_settings(data_dir=data)
-    settings.dedup_path.unlink(missing_ok=True)
-    settings.records_path.unlink(missing_ok=True)
+    for cache in publish_caches(settings):
+        cache.unlink(missing_ok=True)
     for jsonl in fetch_log.fetch_files(settings.fetchlog_dir):
         fetch_log.compacted_path(jsonl).unlink(missing_ok=True)
 

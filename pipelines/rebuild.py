@@ -39,8 +39,8 @@ def rebuild(settings: Settings, progress: Callable[[str], None] | None = None) -
         if old.exists():
             os.replace(old, work / f"old-{name}")
         os.replace(new, old)
-    settings.dedup_path.unlink(missing_ok=True)  # dedup fingerprints and similarities too are computed afresh
-    settings.records_path.unlink(missing_ok=True)  # and what each portal record page became
+    for cache in warehouse.publish_caches(settings):  # dedup and portal records too are computed afresh
+        cache.unlink(missing_ok=True)
     stats = warehouse.publish(settings)  # builds <db>.tmp beside the warehouse and swaps it in
     shutil.rmtree(work, ignore_errors=True)
     say(f"rebuilt {settings.db_path}")

@@ -487,6 +487,12 @@ def _cycle_collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def publish_caches(settings: Settings) -> tuple[Path, ...]:
+    """The files publish keeps between nights and fills again when they are gone: the dedup fingerprints and
+    similarities, and what each portal record page became."""
+    return settings.dedup_path, settings.records_path
+
+
 def publish(settings: Settings, latest_crawl_id: str | None = None) -> dict:
     """Rebuild the warehouse atomically; returns row counts and what is new since the previous publish."""
     with _cycle_collector_paused():
